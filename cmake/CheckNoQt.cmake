@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Run with -DDIR=<core dir> -DSTAMP=<file>: fails if any core source includes a Qt header.
+file(GLOB_RECURSE sources "${DIR}/*.h" "${DIR}/*.cpp")
+set(offenders "")
+foreach(f IN LISTS sources)
+    file(STRINGS "${f}" hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](Q[A-Za-z]|qt)")
+    if(hits)
+        list(APPEND offenders "${f}: ${hits}")
+    endif()
+endforeach()
+if(offenders)
+    list(JOIN offenders "\n  " msg)
+    message(FATAL_ERROR "core/ must not use Qt, but:\n  ${msg}")
+endif()
+file(TOUCH "${STAMP}")

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace core {
+
+/// How the numbers of a sweep are to be read; recorded with every sweep and, later, every result.
+struct Conventions {
+    /// Whether N counts embedding parameters: "as given" unless the user or the importer knows.
+    std::string parameterCount = "as given";
+    /// The FLOP formula used for derived C (and D from C): "C = 6ND".
+    std::string flopFormula = "C = 6ND";
+    /// Role name -> formula for each quantity the importer derived, e.g. {"D": "C/(6N)"}.
+    std::map<std::string, std::string> derived;
+};
+
+} // namespace core

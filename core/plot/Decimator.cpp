@@ -1,1 +1,94 @@
-#include "core/plot/PlotPoints.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/plot/Decimator.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace core {
+
+namespace {
+
+/// Appends the distinct indices among {first, min, max, last} of one bucket, in index order.
+void flushBucket(const PlotPoints& in, std::size_t first, std::size_t last, std::size_t iMin,
+                 std::size_t iMax, PlotPoints& out)
+{
+    std::array<std::size_t, 4> idx{first, iMin, iMax, last};
+    std::sort(idx.begin(), idx.end());
+    const auto end = std::unique(idx.begin(), idx.end());
+    for (auto it = idx.begin(); it != end; ++it) {
+        out.x.push_back(in.x[*it]);
+        out.y.push_back(in.y[*it]);
+    }
+}
+
+} // namespace
+
+PlotPoints decimateLogMinMax(const PlotPoints& in, double xMin, double xMax, int columns)
+{
+    const std::size_t n = in.size();
+    if (columns < 1 || n <= 4 * static_cast<std::size_t>(columns) || !(xMin > 0.0) || !(xMax > xMin))
+        return in;
+
+    const double l0 = std::log10(xMin);
+    const double scale = columns / (std::log10(xMax) - l0);
+    // Bucket index in screen columns; -1 left of the view, `columns` right of it.
+    auto bucketOf = [&](double x) -> long {
+        const double b = std::floor((std::log10(x) - l0) * scale);
+        if (b < 0.0)
+            return -1;
+        if (b >= columns)
+            return x <= xMax ? columns - 1 : columns; // x == xMax belongs to the last column
+        return static_cast<long>(b);
+    };
+
+    PlotPoints out;
+    out.x.reserve(4 * static_cast<std::size_t>(columns) + 8);
+    out.y.reserve(out.x.capacity());
+
+    bool open = false;
+    long current = 0;
+    std::size_t first = 0, last = 0, iMin = 0, iMax = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const long b = bucketOf(in.x[i]);
+        const bool outside = b < 0 || b >= columns;
+        if (outside) {
+            // Keep an off-screen point only where the line crosses into or out of the view.
+            const bool prevInside = i > 0 && [&] {
+                const long pb = bucketOf(in.x[i - 1]);
+                return pb >= 0 && pb < columns;
+            }();
+            const bool nextInside = i + 1 < n && [&] {
+                const long nb = bucketOf(in.x[i + 1]);
+                return nb >= 0 && nb < columns;
+            }();
+            if (open) {
+                flushBucket(in, first, last, iMin, iMax, out);
+                open = false;
+            }
+            if (prevInside || nextInside) {
+                out.x.push_back(in.x[i]);
+                out.y.push_back(in.y[i]);
+            }
+            continue;
+        }
+        if (open && b == current) {
+            last = i;
+            if (in.y[i] < in.y[iMin])
+                iMin = i;
+            if (in.y[i] > in.y[iMax])
+                iMax = i;
+            continue;
+        }
+        if (open)
+            flushBucket(in, first, last, iMin, iMax, out);
+        open = true;
+        current = b;
+        first = last = iMin = iMax = i;
+    }
+    if (open)
+        flushBucket(in, first, last, iMin, iMax, out);
+    return out;
+}
+
+} // namespace core

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tick placement and labels for log axes, against hand-computed expectations.
+#include "core/plot/LogTicks.h"
+
+#include <QtTest>
+
+#include <vector>
+
+using core::TickStyle;
+
+class TestLogTicks : public QObject {
+    Q_OBJECT
+
+    static void compareList(const std::vector<double>& got, const std::vector<double>& want)
+    {
+        QCOMPARE(got.size(), want.size());
+        for (std::size_t i = 0; i < want.size(); ++i)
+            QVERIFY2(qAbs(got[i] - want[i]) <= 1e-12 * want[i],
+                     qPrintable(QStringLiteral("tick %1: %2 != %3").arg(i).arg(got[i]).arg(want[i])));
+    }
+
+private Q_SLOTS:
+    void manyDecadesGetPowersOfTen()
+    {
+        const auto t = core::logTicks(5e7, 2e10, 8);
+        compareList(t.major, {1e8, 1e9, 1e10});
+        // Minors: 5e7..9e7, 2e8..9e8, 2e9..9e9, 2e10 (both ends of the range are inside).
+        QCOMPARE(t.minor.size(), std::size_t(5 + 8 + 8 + 1));
+        QCOMPARE(t.minor.front(), 5e7);
+        QCOMPARE(t.minor.back(), 2e10);
+    }
+
+    void tooManyDecadesAreThinned()
+    {
+        const auto t = core::logTicks(1e0, 1e24, 8);
+        // 25 decades, at most 8 labels: every 4th power, aligned on multiples of 4.
+        compareList(t.major, {1e0, 1e4, 1e8, 1e12, 1e16, 1e20, 1e24});
+        QVERIFY(t.major.size() <= 8);
+    }
+
+    void narrowLossAxisUsesPlainDecimals()
+    {
+        const auto t = core::logTicks(2.1, 3.4, 8);
+        compareList(t.major, {2.2, 2.4, 2.6, 2.8, 3.0, 3.2, 3.4});
+        compareList({t.minor[0], t.minor[1], t.minor[2]}, {2.1, 2.15, 2.25});
+    }
+
+    void aboutOneDecadeUsesOneTwoFive()
+    {
+        const auto t = core::logTicks(1.5, 40.0, 8);
+        compareList(t.major, {2, 5, 10, 20});
+        compareList(t.minor, {3, 4, 6, 7, 8, 9, 30, 40});
+    }
+
+    void invalidRangeGivesNothing()
+    {
+        QVERIFY(core::logTicks(0.0, 1.0).major.empty());
+        QVERIFY(core::logTicks(-1.0, 1.0).major.empty());
+        QVERIFY(core::logTicks(3.0, 2.0).major.empty());
+    }
+
+    void labels_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<int>("style");
+        QTest::addColumn<QString>("text");
+        const int count = int(TickStyle::Count), sci = int(TickStyle::Scientific), plain = int(TickStyle::Plain);
+        QTest::newRow("1B") << 1e9 << count << QStringLiteral("1B");
+        QTest::newRow("350M") << 3.5e8 << count << QStringLiteral("350M");
+        QTest::newRow("1.5T") << 1.5e12 << count << QStringLiteral("1.5T");
+        QTest::newRow("10K") << 1e4 << count << QStringLiteral("10K");
+        QTest::newRow("500") << 500.0 << count << QStringLiteral("500");
+        QTest::newRow("1e21") << 1e21 << sci << QStringLiteral("1e21");
+        QTest::newRow("2.5e20") << 2.5e20 << sci << QStringLiteral("2.5e20");
+        QTest::newRow("2.4") << 2.4000000000000004 << plain << QStringLiteral("2.4");
+        QTest::newRow("3") << 3.0 << plain << QStringLiteral("3");
+        QTest::newRow("tiny") << 1e-5 << plain << QStringLiteral("1e-5");
+    }
+
+    void labels()
+    {
+        QFETCH(double, value);
+        QFETCH(int, style);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(core::formatTick(value, TickStyle(style))), text);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLogTicks)
+#include "tst_LogTicks.moc"

@@ -1,2 +1,181 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliOptions.h"
+
+#include "core/data/Role.h"
+
+#include <optional>
+
+namespace {
+
+/// Splits "N=Model Size,C=Training FLOP" at commas that start a new "ROLE=", so a column name may
+/// itself hold commas ("loss=val, smoothed" stays one mapping).
+tl::expected<void, std::string> parseColumns(const std::string& text, core::ImportOptions& out)
+{
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != ',')
+            continue;
+        std::string piece = text.substr(start, i - start);
+        const auto eq = piece.find('=');
+        const bool startsMapping = eq != std::string::npos && core::roleFromName(piece.substr(0, eq));
+        if (!parts.empty() && !startsMapping)
+            parts.back() += ',' + piece;
+        else
+            parts.push_back(piece);
+        start = i + 1;
+    }
+    for (const std::string& p : parts) {
+        const auto eq = p.find('=');
+        if (eq == std::string::npos || eq + 1 == p.size())
+            return tl::make_unexpected("--columns: expected ROLE=COLUMN, found '" + p + "'");
+        const auto role = core::roleFromName(p.substr(0, eq));
+        if (!role)
+            return tl::make_unexpected("--columns: unknown role '" + p.substr(0, eq) +
+                                       "' (roles: N, D, C, budget, loss, run, step)");
+        out.columns[*role] = p.substr(eq + 1);
+    }
+    return {};
+}
+
+tl::expected<core::RowFilter, std::string> parseWhere(const std::string& text)
+{
+    const auto neq = text.find("!=");
+    const auto eq = text.find('=');
+    core::RowFilter f;
+    if (neq != std::string::npos && neq < eq) {
+        f.column = text.substr(0, neq);
+        f.value = text.substr(neq + 2);
+        f.equals = false;
+    } else if (eq != std::string::npos) {
+        f.column = text.substr(0, eq);
+        f.value = text.substr(eq + 1);
+    }
+    if (f.column.empty())
+        return tl::make_unexpected("--where: expected COLUMN=VALUE or COLUMN!=VALUE, found '" + text + "'");
+    return f;
+}
+
+std::vector<std::string> splitPlus(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == '+') {
+            if (i > start)
+                out.push_back(text.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string CliOptions::usage()
+{
+    return R"(Usage: scalelab-cli COMMAND [OPTIONS]
+
+Commands:
+  info FILE      Read a run table (CSV, TSV, JSON Lines) and describe it: runs, points,
+                 metrics, which column got which role, derived quantities, value ranges
+                 and the rows left out of log plots and fits (with line and reason).
+
+Options for info:
+  --columns ROLE=NAME[,ROLE=NAME...]
+                 Map columns to roles explicitly (roles: N, D, C, budget, loss, run, step).
+                 May repeat, one role each, for column names holding commas.
+  --where COLUMN=VALUE | COLUMN!=VALUE
+                 Keep only rows where COLUMN equals (or differs from) VALUE. May repeat;
+                 all filters must hold. Numbers compare as numbers (1e-3 == 0.001).
+  --run-key COL+COL...
+                 Identify a run by several columns, e.g. model+total_steps+peak_lr.
+  --format text|json
+                 Output format (default text).
+
+General:
+  --help         Show this help.
+  --version      Show the version.
+
+Exit status: 0 on success, 2 on bad input or usage (message on stderr).
+)";
+}
+
+tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::string>& args)
+{
+    CliOptions o;
+    std::optional<std::string> command;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        std::string a = args[i];
+        std::optional<std::string> inlineValue;
+        if (a.rfind("--", 0) == 0) {
+            if (const auto eq = a.find('='); eq != std::string::npos) {
+                inlineValue = a.substr(eq + 1);
+                a = a.substr(0, eq);
+            }
+        }
+        auto next = [&]() -> tl::expected<std::string, std::string> {
+            if (inlineValue)
+                return *inlineValue;
+            if (i + 1 >= args.size())
+                return tl::make_unexpected(a + ": missing value");
+            return args[++i];
+        };
+        if (a == "--help" || a == "-h") {
+            o.command = Command::Help;
+            return o;
+        }
+        if (a == "--version") {
+            o.command = Command::Version;
+            return o;
+        }
+        if (a == "--columns") {
+            auto v = next();
+            if (!v)
+                return tl::make_unexpected(v.error());
+            if (auto r = parseColumns(*v, o.import); !r)
+                return tl::make_unexpected(r.error());
+        } else if (a == "--where") {
+            auto v = next();
+            if (!v)
+                return tl::make_unexpected(v.error());
+            auto f = parseWhere(*v);
+            if (!f)
+                return tl::make_unexpected(f.error());
+            o.import.filters.push_back(*f);
+        } else if (a == "--run-key") {
+            auto v = next();
+            if (!v)
+                return tl::make_unexpected(v.error());
+            o.import.runKey = splitPlus(*v);
+            if (o.import.runKey.empty())
+                return tl::make_unexpected("--run-key: expected COLUMN[+COLUMN...]");
+        } else if (a == "--format") {
+            auto v = next();
+            if (!v)
+                return tl::make_unexpected(v.error());
+            if (*v == "json")
+                o.format = Format::Json;
+            else if (*v == "text")
+                o.format = Format::Text;
+            else
+                return tl::make_unexpected("--format: expected text or json, found '" + *v + "'");
+        } else if (a.rfind("--", 0) == 0 || (a.size() > 1 && a[0] == '-')) {
+            return tl::make_unexpected("unknown option '" + a + "' (see --help)");
+        } else if (!command) {
+            command = a;
+        } else if (o.file.empty()) {
+            o.file = a;
+        } else {
+            return tl::make_unexpected("unexpected argument '" + a + "' (see --help)");
+        }
+    }
+    if (!command)
+        return tl::make_unexpected("no command given (see --help)");
+    if (*command != "info")
+        return tl::make_unexpected("unknown command '" + *command + "' (see --help)");
+    if (o.file.empty())
+        return tl::make_unexpected("info: missing FILE (see --help)");
+    o.command = Command::Info;
+    return o;
+}

@@ -1,2 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+
+#include "core/io/ImportOptions.h"
+
+#include <tl/expected.hpp>
+
+#include <string>
+#include <vector>
+
+/// The parsed command line of scalelab-cli. Parsing never exits or prints: a usage error comes back
+/// as a message for stderr (the caller exits with status 2).
+struct CliOptions {
+    enum class Command { Help, Version, Info };
+    enum class Format { Text, Json };
+
+    Command command = Command::Help;
+    std::string file;
+    core::ImportOptions import;
+    Format format = Format::Text;
+
+    /// Parses argv (argv[0] is the program name).
+    [[nodiscard]] static tl::expected<CliOptions, std::string> parse(const std::vector<std::string>& args);
+    /// The --help text.
+    [[nodiscard]] static std::string usage();
+};

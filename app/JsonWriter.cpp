@@ -1,2 +1,84 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JsonWriter.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+void JsonWriter::separate()
+{
+    if (m_needComma)
+        m_out += ',';
+    m_needComma = true;
+}
+
+void JsonWriter::beginObject() { separate(); m_out += '{'; m_needComma = false; }
+void JsonWriter::endObject() { m_out += '}'; m_needComma = true; }
+void JsonWriter::beginArray() { separate(); m_out += '['; m_needComma = false; }
+void JsonWriter::endArray() { m_out += ']'; m_needComma = true; }
+
+void JsonWriter::key(std::string_view k)
+{
+    separate();
+    writeString(k);
+    m_out += ':';
+    m_needComma = false;
+}
+
+void JsonWriter::value(std::string_view s)
+{
+    separate();
+    writeString(s);
+}
+
+void JsonWriter::value(double d)
+{
+    separate();
+    if (!std::isfinite(d)) {
+        m_out += "null";
+        return;
+    }
+    char buf[40];
+    for (int digits = 1; digits <= 17; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, d);
+        if (std::strtod(buf, nullptr) == d)
+            break;
+    }
+    m_out += buf;
+}
+
+void JsonWriter::value(std::size_t n)
+{
+    separate();
+    m_out += std::to_string(n);
+}
+
+void JsonWriter::null()
+{
+    separate();
+    m_out += "null";
+}
+
+void JsonWriter::writeString(std::string_view s)
+{
+    m_out += '"';
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': m_out += "\\\""; break;
+        case '\\': m_out += "\\\\"; break;
+        case '\n': m_out += "\\n"; break;
+        case '\r': m_out += "\\r"; break;
+        case '\t': m_out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char esc[8];
+                std::snprintf(esc, sizeof esc, "\\u%04x", c);
+                m_out += esc;
+            } else {
+                m_out += ch;
+            }
+        }
+    }
+    m_out += '"';
+}

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// scalelab-cli as a script would use it: exit codes, messages, and the JSON of `info`.
+#include <QtTest>
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+    struct Result {
+        int exitCode = -1;
+        QByteArray out, err;
+    };
+
+    static Result run(const QStringList& args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(SCALELAB_CLI_PATH), args);
+        if (!p.waitForFinished(120000))
+            qFatal("scalelab-cli did not finish");
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
+
+    static QString fixture(const char* name)
+    {
+        return QStringLiteral(SCALELAB_TEST_DATA_DIR "/cli/") + QLatin1String(name);
+    }
+
+    static QString shared(const char* path)
+    {
+        const QString p = QStringLiteral(SCALELAB_SHARED_DATA_DIR "/") + QLatin1String(path);
+        return QFileInfo::exists(p) ? p : QString();
+    }
+
+    static QJsonObject infoJson(const QStringList& args)
+    {
+        const Result r = run(QStringList{QStringLiteral("info")} + args + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        if (r.exitCode != 0)
+            qWarning("stderr: %s", r.err.constData());
+        QJsonParseError e;
+        const auto doc = QJsonDocument::fromJson(r.out, &e);
+        return doc.object();
+    }
+
+    static void compareRange(const QJsonObject& ranges, const char* role, double lo, double hi)
+    {
+        const QJsonArray a = ranges.value(QLatin1String(role)).toArray();
+        QCOMPARE(a.size(), 2);
+        QCOMPARE(a.at(0).toDouble(), lo);
+        QCOMPARE(a.at(1).toDouble(), hi);
+    }
+
+private Q_SLOTS:
+    void helpAndVersion()
+    {
+        Result r = run({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Usage: scalelab-cli"));
+        QVERIFY(r.out.contains("--run-key"));
+        r = run({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QByteArray("scalelab-cli " SCALELAB_VERSION));
+    }
+
+    void usageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList{} << QStringLiteral("no command");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("fit")} << QStringLiteral("unknown command 'fit'");
+        QTest::newRow("no file") << QStringList{QStringLiteral("info")} << QStringLiteral("missing FILE");
+        QTest::newRow("bad format") << QStringList{QStringLiteral("info"), fixture("final_loss.csv"), QStringLiteral("--format"), QStringLiteral("xml")}
+                                    << QStringLiteral("expected text or json");
+        QTest::newRow("bad role") << QStringList{QStringLiteral("info"), fixture("final_loss.csv"), QStringLiteral("--columns"), QStringLiteral("X=params")}
+                                  << QStringLiteral("unknown role 'X'");
+        QTest::newRow("bad where") << QStringList{QStringLiteral("info"), fixture("final_loss.csv"), QStringLiteral("--where"), QStringLiteral("novalue")}
+                                   << QStringLiteral("COLUMN=VALUE");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("info"), QStringLiteral("--frobnicate")} << QStringLiteral("unknown option");
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Result r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void badInputNamesFileLineColumn()
+    {
+        Result r = run({QStringLiteral("info"), fixture("text_in_number.csv")});
+        QCOMPARE(r.exitCode, 2);
+        // Line 3, column 7 is where "oops" starts in "b,1e9,oops,3.1".
+        QVERIFY2(r.err.contains("text_in_number.csv:3:7:"), r.err.constData());
+        QVERIFY(r.err.contains("oops"));
+        r = run({QStringLiteral("info"), QStringLiteral("/nonexistent/runs.csv")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("/nonexistent/runs.csv"), r.err.constData());
+    }
+
+    void infoJsonOnFinalLossTable()
+    {
+        const QJsonObject j = infoJson({fixture("final_loss.csv")});
+        QCOMPARE(j.value(QStringLiteral("format")).toString(), QStringLiteral("csv"));
+        QCOMPARE(j.value(QStringLiteral("runs")).toInt(), 5);
+        QCOMPARE(j.value(QStringLiteral("points")).toInt(), 5);
+        QCOMPARE(j.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("loss")).toInt(), 5);
+        const QJsonObject roles = j.value(QStringLiteral("roles")).toObject();
+        QCOMPARE(roles.value(QStringLiteral("N")).toString(), QStringLiteral("params"));
+        QCOMPARE(roles.value(QStringLiteral("D")).toString(), QStringLiteral("tokens"));
+        QCOMPARE(roles.value(QStringLiteral("loss")).toString(), QStringLiteral("loss"));
+        QCOMPARE(roles.value(QStringLiteral("run")).toString(), QStringLiteral("run"));
+        QCOMPARE(j.value(QStringLiteral("derived")).toObject().value(QStringLiteral("C")).toString(), QStringLiteral("6ND"));
+        const QJsonObject ranges = j.value(QStringLiteral("ranges")).toObject();
+        compareRange(ranges, "N", 1e8, 2e9);          // N = 0 of run d is not a valid log value
+        compareRange(ranges, "D", 1e9, 4e10);
+        compareRange(ranges, "C", 6 * 1e8 * 2e9, 6 * 2e9 * 4e10);
+        compareRange(ranges, "loss", 2.8, 4.0);
+        const QJsonObject left = j.value(QStringLiteral("left_out")).toObject();
+        QCOMPARE(left.value(QStringLiteral("count")).toInt(), 2);
+        const QJsonArray rows = left.value(QStringLiteral("rows")).toArray();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("line")).toInt(), 5);
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("run")).toString(), QStringLiteral("d"));
+        QVERIFY(rows.at(0).toObject().value(QStringLiteral("reason")).toString().contains(QLatin1String("N")));
+        QCOMPARE(rows.at(1).toObject().value(QStringLiteral("line")).toInt(), 6);
+        QVERIFY(rows.at(1).toObject().value(QStringLiteral("reason")).toString().contains(QLatin1String("NaN")));
+    }
+
+    void infoTextMentionsLeftOutRows()
+    {
+        const Result r = run({QStringLiteral("info"), fixture("final_loss.csv")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("runs:     5"));
+        QVERIFY(r.out.contains("left out: 2 rows"));
+        QVERIFY(r.out.contains("line 6 (run e)"));
+    }
+
+    void explicitColumnsRepeatAndComma()
+    {
+        // The two spellings of --columns give the same mapping.
+        const QJsonObject a = infoJson({fixture("final_loss.csv"), QStringLiteral("--columns"), QStringLiteral("N=params,D=tokens")});
+        const QJsonObject b = infoJson({fixture("final_loss.csv"), QStringLiteral("--columns"), QStringLiteral("N=params"),
+                                        QStringLiteral("--columns"), QStringLiteral("D=tokens")});
+        QCOMPARE(a.value(QStringLiteral("roles")), b.value(QStringLiteral("roles")));
+        QCOMPARE(a.value(QStringLiteral("roles")).toObject().value(QStringLiteral("N")).toString(), QStringLiteral("params"));
+    }
+
+    void epochChinchillaFile()
+    {
+        const QString f = shared("epoch-chinchilla-replication/svg_extracted_data.csv");
+        if (f.isEmpty())
+            QSKIP("../shared/data is absent: skipping the test on Epoch's Chinchilla points");
+        const QJsonObject j = infoJson({f});
+        QCOMPARE(j.value(QStringLiteral("runs")).toInt(), 245);
+        QCOMPARE(j.value(QStringLiteral("points")).toInt(), 245);
+        const QJsonObject roles = j.value(QStringLiteral("roles")).toObject();
+        QCOMPARE(roles.value(QStringLiteral("N")).toString(), QStringLiteral("Model Size"));
+        QCOMPARE(roles.value(QStringLiteral("C")).toString(), QStringLiteral("Training FLOP"));
+        QCOMPARE(j.value(QStringLiteral("derived")).toObject().value(QStringLiteral("D")).toString(), QStringLiteral("C/(6N)"));
+        // N range straight from the file (checked with Python's csv module).
+        compareRange(j.value(QStringLiteral("ranges")).toObject(), "N", 57334197.40687078, 16183346310.730501);
+        QCOMPARE(j.value(QStringLiteral("left_out")).toObject().value(QStringLiteral("count")).toInt(), 0);
+    }
+
+    void openAthenaFilteredExperiment()
+    {
+        const QString f = shared("openathena-isoflops/transform/isoflops.csv");
+        if (f.isEmpty())
+            QSKIP("../shared/data is absent: skipping the test on the Open-Athena IsoFLOP file");
+        const QJsonObject j = infoJson({f, QStringLiteral("--where"), QStringLiteral("experiment=marin_202603__dclm__llama_2")});
+        QCOMPARE(j.value(QStringLiteral("runs")).toInt(), 85);
+        QCOMPARE(j.value(QStringLiteral("roles")).toObject().value(QStringLiteral("budget")).toString(), QStringLiteral("budget"));
+        compareRange(j.value(QStringLiteral("ranges")).toObject(), "budget", 3e18, 3e20);
+        const QJsonObject neq = infoJson({f, QStringLiteral("--where"), QStringLiteral("experiment!=marin_202603__dclm__llama_2")});
+        QCOMPARE(neq.value(QStringLiteral("runs")).toInt(), 947 - 85);
+    }
+
+    void misfittingCompositeRunKey()
+    {
+        const QString f = shared("misfitting-li2025/scaling_results.csv");
+        if (f.isEmpty())
+            QSKIP("../shared/data is absent: skipping the test on the (Mis)Fitting curves");
+        const QJsonObject j = infoJson({f, QStringLiteral("--run-key"), QStringLiteral("model+total_steps+peak_lr")});
+        // 4852 checkpoints of 240 distinct (model, total_steps, peak_lr) runs (counted with Python).
+        QCOMPARE(j.value(QStringLiteral("runs")).toInt(), 240);
+        QCOMPARE(j.value(QStringLiteral("points")).toInt(), 4852);
+        QCOMPARE(j.value(QStringLiteral("layout")).toString(), QStringLiteral("curves"));
+        QCOMPARE(j.value(QStringLiteral("run_key")).toArray().size(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_Cli.moc"

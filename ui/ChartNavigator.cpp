@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/ChartNavigator.h"
+
+#include "ui/LogLogChartView.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QRubberBand>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace ui {
+
+namespace {
+constexpr double kWheelStepFactor = 0.8; // per 120 units (one notch): zoom in by 20 %
+}
+
+ChartNavigator::ChartNavigator(LogLogChartView* view) : QObject(view), m_view(view)
+{
+    view->viewport()->installEventFilter(this);
+    view->installEventFilter(this);
+}
+
+bool ChartNavigator::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view) { // keys arrive at the view itself
+        if (event->type() != QEvent::KeyPress)
+            return false;
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const QPointF centre = m_view->plotAreaInView().center();
+        switch (key->key()) {
+        case Qt::Key_Home: m_view->resetZoom(); return true;
+        case Qt::Key_Plus:
+        case Qt::Key_Equal: m_view->zoomAt(centre, kWheelStepFactor); return true;
+        case Qt::Key_Minus: m_view->zoomAt(centre, 1.0 / kWheelStepFactor); return true;
+        default: return false;
+        }
+    }
+    switch (event->type()) {
+    case QEvent::Wheel: {
+        const auto* wheel = static_cast<QWheelEvent*>(event);
+        const double notches = wheel->angleDelta().y() / 120.0;
+        if (notches != 0)
+            m_view->zoomAt(wheel->position(), std::pow(kWheelStepFactor, notches));
+        return true;
+    }
+    case QEvent::MouseButtonPress: {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        m_start = m_last = mouse->position().toPoint();
+        const bool band = mouse->button() == Qt::RightButton
+                          || (mouse->button() == Qt::LeftButton && (mouse->modifiers() & Qt::ShiftModifier));
+        if (band) {
+            m_drag = Drag::Band;
+            if (m_band == nullptr)
+                m_band = new QRubberBand(QRubberBand::Rectangle, m_view->viewport());
+            m_band->setGeometry(QRect(m_start, QSize()));
+            m_band->show();
+        } else if (mouse->button() == Qt::LeftButton || mouse->button() == Qt::MiddleButton) {
+            m_drag = Drag::Pan;
+            m_view->viewport()->setCursor(Qt::ClosedHandCursor);
+        }
+        return true;
+    }
+    case QEvent::MouseMove: {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        const QPoint pos = mouse->position().toPoint();
+        if (m_drag == Drag::Pan) {
+            m_view->panByPixels(pos - m_last);
+            m_last = pos;
+            return true;
+        }
+        if (m_drag == Drag::Band) {
+            m_band->setGeometry(QRect(m_start, pos).normalized());
+            return true;
+        }
+        return false; // hover handling in QGraphicsView
+    }
+    case QEvent::MouseButtonRelease: {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        if (m_drag == Drag::Band) {
+            m_band->hide();
+            m_view->zoomToViewRect(QRectF(QRect(m_start, mouse->position().toPoint()).normalized()));
+        }
+        if (m_drag == Drag::Pan)
+            m_view->viewport()->unsetCursor();
+        m_drag = Drag::None;
+        return true;
+    }
+    case QEvent::MouseButtonDblClick:
+        m_view->resetZoom();
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace ui

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/data/Sweep.h"
+#include "core/io/ImportOptions.h"
+#include "core/plot/PlotPoints.h"
+#include "ui/ColorScale.h"
+
+#include <QColor>
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <vector>
+
+namespace ui {
+
+class SweepLoader;
+
+/// The one document of a window: owns the current core::Sweep (by value), where it came from and
+/// how it was read, the per-run visibility and colour, the x quantity and the colour-by attribute,
+/// and the QUndoStack every edit goes through. Views read it and call its setters; they never
+/// mutate core values. Emits one changed(what) signal per edit. Loading runs on a worker thread
+/// (SweepLoader); its result is applied here on the GUI thread. GUI thread only.
+class Document : public QObject {
+    Q_OBJECT
+public:
+    enum class Change : unsigned {
+        Sweep = 0x1,      ///< a new sweep: everything else changed too
+        Visibility = 0x2, ///< some run was shown or hidden
+        XQuantity = 0x4,  ///< the x axis quantity changed
+        Colors = 0x8,     ///< the colour-by attribute (and so the run colours) changed
+    };
+    Q_DECLARE_FLAGS(Changes, Change)
+    Q_FLAG(Changes)
+
+    explicit Document(QObject* parent = nullptr);
+    ~Document() override;
+
+    [[nodiscard]] const core::Sweep& sweep() const { return m_sweep; }
+    [[nodiscard]] const QString& sourcePath() const { return m_sourcePath; }
+    [[nodiscard]] const core::ImportOptions& importOptions() const { return m_options; }
+    [[nodiscard]] int runCount() const { return static_cast<int>(m_sweep.runs.size()); }
+
+    /// Replaces the sweep (e.g. a finished load); resets visibility, colours, x and the undo stack.
+    void setSweep(core::Sweep sweep, const QString& sourcePath = {},
+                  const core::ImportOptions& options = {});
+
+    /// Starts loading `path` off the GUI thread; a newer load cancels an older one.
+    void load(const QString& path, const core::ImportOptions& options = {});
+    void cancelLoad();
+    [[nodiscard]] bool isLoading() const;
+
+    [[nodiscard]] bool isRunVisible(int run) const;
+    /// Undoable. Does nothing when the run already has that visibility.
+    void setRunVisible(int run, bool visible);
+    [[nodiscard]] QColor runColor(int run) const { return m_colors.colorOf(static_cast<std::size_t>(run)); }
+    [[nodiscard]] const ColorScale& colorScale() const { return m_colors; }
+
+    [[nodiscard]] core::XQuantity xQuantity() const { return m_x; }
+    /// Undoable. Does nothing when `q` is already selected.
+    void setXQuantity(core::XQuantity q);
+
+    [[nodiscard]] const QString& colorBy() const { return m_colors.attribute(); }
+    /// Undoable. One of ColorScale::attributesOf(sweep()).
+    void setColorBy(const QString& attribute);
+
+    [[nodiscard]] QUndoStack* undoStack() { return &m_undo; }
+
+Q_SIGNALS:
+    void changed(ui::Document::Changes what);
+    void loadStarted(const QString& path);
+    /// Fraction in [0, 1] of the running load.
+    void loadProgress(double fraction);
+    /// The load finished and its sweep is now current.
+    void loaded(const QString& path);
+    /// The load failed; `message` is core::Error::toString() (file:line:column: what).
+    void loadFailed(const QString& path, const QString& message);
+    void loadCanceled(const QString& path);
+
+private:
+    void applyRunVisible(int run, bool visible);
+    void applyXQuantity(core::XQuantity q);
+    void applyColorBy(const QString& attribute);
+
+    core::Sweep m_sweep;
+    QString m_sourcePath;
+    core::ImportOptions m_options;
+    std::vector<char> m_visible;
+    ColorScale m_colors;
+    core::XQuantity m_x = core::XQuantity::N;
+    QUndoStack m_undo;
+    SweepLoader* m_loader = nullptr;
+};
+
+} // namespace ui
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(ui::Document::Changes)

@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/LogLogChartView.h"
+
+#include "core/plot/Decimator.h"
+#include "ui/ChartNavigator.h"
+#include "ui/Document.h"
+#include "ui/LogTickAxis.h"
+#include "ui/NumberFormat.h"
+
+#include <QChart>
+#include <QCursor>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPainter>
+#include <QScatterSeries>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ui {
+
+namespace {
+constexpr int kRedecimateDelayMs = 30;
+constexpr double kPadFraction = 0.05;
+constexpr double kMinSpanDecades = 1e-6;
+
+QList<QPointF> toLogPoints(const core::PlotPoints& pts)
+{
+    QList<QPointF> out;
+    out.reserve(static_cast<qsizetype>(pts.size()));
+    for (std::size_t i = 0; i < pts.size(); ++i)
+        out.append(QPointF(std::log10(pts.x[i]), std::log10(pts.y[i])));
+    return out;
+}
+
+QString xText(core::XQuantity q, double v)
+{
+    switch (q) {
+    case core::XQuantity::N: return QStringLiteral("N = ") + NumberFormat::count(v);
+    case core::XQuantity::D: return QStringLiteral("D = ") + NumberFormat::count(v);
+    case core::XQuantity::C: return QStringLiteral("C = ") + NumberFormat::flops(v) + QStringLiteral(" FLOPs");
+    }
+    return {};
+}
+
+void padRange(double range[2], double lo, double hi)
+{
+    if (!(lo <= hi)) { // no points
+        range[0] = 0;
+        range[1] = 1;
+        return;
+    }
+    const double pad = std::max((hi - lo) * kPadFraction, 0.02);
+    range[0] = lo - pad;
+    range[1] = hi + pad;
+}
+} // namespace
+
+LogLogChartView::LogLogChartView(Document* document, QWidget* parent)
+    : QChartView(new QChart, parent), m_document(document),
+      m_axisX(new LogTickAxis(core::TickStyle::Count)), m_axisY(new LogTickAxis(core::TickStyle::Plain))
+{
+    QChart* c = chart();
+    c->setAnimationOptions(QChart::NoAnimation);
+    c->setBackgroundVisible(false); // drawBackground paints the page and the minor grid
+    c->setMargins(QMargins(6, 6, 6, 6));
+    c->legend()->setAlignment(Qt::AlignRight);
+    c->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    c->addAxis(m_axisX, Qt::AlignBottom);
+    c->addAxis(m_axisY, Qt::AlignLeft);
+    m_axisY->setTitleText(tr("Loss (nats/token)"));
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::NoRubberBand);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(320, 240);
+    new ChartNavigator(this);
+
+    m_redecimateTimer.setSingleShot(true);
+    m_redecimateTimer.setInterval(kRedecimateDelayMs);
+    connect(&m_redecimateTimer, &QTimer::timeout, this, &LogLogChartView::redecimate);
+    connect(m_axisX, &QValueAxis::rangeChanged, this, [this] {
+        scheduleRedecimate();
+        viewport()->update();
+    });
+    connect(m_axisY, &QValueAxis::rangeChanged, viewport(), qOverload<>(&QWidget::update));
+    connect(m_document, &Document::changed, this, [this](Document::Changes what) {
+        rebuild(what.testAnyFlags(Document::Change::Sweep | Document::Change::XQuantity));
+    });
+    rebuild(true);
+}
+
+LogLogChartView::~LogLogChartView() = default;
+
+std::pair<double, double> LogLogChartView::visibleXRange() const
+{
+    return {m_axisX->dataMin(), m_axisX->dataMax()};
+}
+
+std::pair<double, double> LogLogChartView::visibleYRange() const
+{
+    return {m_axisY->dataMin(), m_axisY->dataMax()};
+}
+
+void LogLogChartView::setVisibleRange(double xLo, double xHi, double yLo, double yHi)
+{
+    if (!(xLo > 0 && xHi > xLo && yLo > 0 && yHi > yLo))
+        return;
+    m_axisX->setRange(std::log10(xLo), std::log10(xHi));
+    m_axisY->setRange(std::log10(yLo), std::log10(yHi));
+}
+
+void LogLogChartView::resetZoom()
+{
+    m_axisX->setRange(m_homeX[0], m_homeX[1]);
+    m_axisY->setRange(m_homeY[0], m_homeY[1]);
+}
+
+void LogLogChartView::zoomAt(QPointF viewPos, double factor)
+{
+    if (!(factor > 0))
+        return;
+    QPointF anchor = viewToLog(viewPos);
+    if (!plotAreaInView().contains(viewPos))
+        anchor = QPointF((m_axisX->min() + m_axisX->max()) / 2, (m_axisY->min() + m_axisY->max()) / 2);
+    auto zoomAxis = [factor](LogTickAxis* axis, double a) {
+        const double lo = a + (axis->min() - a) * factor;
+        const double hi = a + (axis->max() - a) * factor;
+        if (hi - lo > kMinSpanDecades)
+            axis->setRange(lo, hi);
+    };
+    zoomAxis(m_axisX, anchor.x());
+    zoomAxis(m_axisY, anchor.y());
+}
+
+int LogLogChartView::seriesCount() const
+{
+    return curveSeriesCount() + markerSeriesCount();
+}
+
+QXYSeries* LogLogChartView::series(int index) const
+{
+    if (index < 0 || index >= seriesCount())
+        return nullptr;
+    if (index < curveSeriesCount())
+        return m_curves[static_cast<std::size_t>(index)].series;
+    return m_markers[static_cast<std::size_t>(index - curveSeriesCount())].series;
+}
+
+int LogLogChartView::pointCount(int index) const
+{
+    const QXYSeries* s = series(index);
+    return s == nullptr ? 0 : static_cast<int>(s->count());
+}
+
+const core::PlotPoints& LogLogChartView::shownPoints(int index) const
+{
+    static const core::PlotPoints kNone;
+    if (index < 0 || index >= seriesCount())
+        return kNone;
+    if (index < curveSeriesCount())
+        return m_curves[static_cast<std::size_t>(index)].shown;
+    return m_markers[static_cast<std::size_t>(index - curveSeriesCount())].shown;
+}
+
+int LogLogChartView::markerCount() const
+{
+    int n = 0;
+    for (const Markers& m : m_markers)
+        n += static_cast<int>(m.series->count());
+    return n;
+}
+
+void LogLogChartView::flushPendingUpdate()
+{
+    if (m_redecimateTimer.isActive())
+        redecimate();
+}
+
+int LogLogChartView::plotWidthPixels() const
+{
+    const int w = static_cast<int>(chart()->plotArea().width());
+    // Before the first layout the plot area is empty: assume a typical width until resizeEvent.
+    return w >= 50 ? w : 800;
+}
+
+void LogLogChartView::rebuild(bool resetRange)
+{
+    chart()->removeAllSeries();
+    m_curves.clear();
+    m_markers.clear();
+    updateAxisTitles();
+
+    const core::Sweep& sweep = m_document->sweep();
+    const core::XQuantity q = m_document->xQuantity();
+    const ColorScale& scale = m_document->colorScale();
+    const bool perRun = scale.entries().isEmpty();
+
+    std::vector<int> groupOfEntry(static_cast<std::size_t>(scale.entries().size()));
+    for (qsizetype e = 0; e < scale.entries().size(); ++e) {
+        groupOfEntry[static_cast<std::size_t>(e)] = static_cast<int>(m_markers.size());
+        Markers m;
+        m.series = new QScatterSeries;
+        m.series->setName(scale.entries()[e].label);
+        m.series->setColor(scale.entries()[e].color);
+        m_markers.push_back(std::move(m));
+    }
+
+    double xLo = std::numeric_limits<double>::infinity(), xHi = -xLo, yLo = xLo, yHi = -xLo;
+    for (std::size_t i = 0; i < sweep.runs.size(); ++i) {
+        const core::Run& run = sweep.runs[i];
+        if (!m_document->isRunVisible(static_cast<int>(i)) || run.curves.empty())
+            continue;
+        const core::Curve& curve = run.curves.front();
+        core::PlotPoints pts = core::logPlotPoints(run, curve, q);
+        if (pts.size() == 0)
+            continue;
+        xLo = std::min(xLo, *std::min_element(pts.x.begin(), pts.x.end()));
+        xHi = std::max(xHi, *std::max_element(pts.x.begin(), pts.x.end()));
+        yLo = std::min(yLo, *std::min_element(pts.y.begin(), pts.y.end()));
+        yHi = std::max(yHi, *std::max_element(pts.y.begin(), pts.y.end()));
+        if (curve.size() > 1) {
+            Curve c;
+            c.series = new QLineSeries;
+            c.series->setName(QString::fromStdString(run.name));
+            c.series->setPen(QPen(m_document->runColor(static_cast<int>(i)), 1.5));
+            c.full = std::move(pts);
+            c.run = static_cast<int>(i);
+            m_curves.push_back(std::move(c));
+            continue;
+        }
+        Markers* group = nullptr;
+        if (perRun) {
+            Markers m;
+            m.series = new QScatterSeries;
+            m.series->setName(QString::fromStdString(run.name));
+            m.series->setColor(m_document->runColor(static_cast<int>(i)));
+            m_markers.push_back(std::move(m));
+            group = &m_markers.back();
+        } else {
+            group = &m_markers[static_cast<std::size_t>(groupOfEntry[static_cast<std::size_t>(scale.entryOf(i))])];
+        }
+        group->shown.x.push_back(pts.x.front());
+        group->shown.y.push_back(pts.y.front());
+        group->runs.push_back(static_cast<int>(i));
+    }
+
+    for (std::size_t k = 0; k < m_curves.size(); ++k) {
+        QLineSeries* s = m_curves[k].series;
+        chart()->addSeries(s);
+        s->attachAxis(m_axisX);
+        s->attachAxis(m_axisY);
+        for (QLegendMarker* marker : chart()->legend()->markers(s))
+            marker->setVisible(false);
+        connect(s, &QXYSeries::hovered, this, [this, s](const QPointF& p, bool state) {
+            showHoverTip(s->name(), p, state);
+        });
+    }
+    for (std::size_t k = 0; k < m_markers.size(); ++k) {
+        QScatterSeries* s = m_markers[k].series;
+        s->setMarkerSize(9);
+        s->setBorderColor(s->color().darker(150));
+        s->replace(toLogPoints(m_markers[k].shown));
+        chart()->addSeries(s);
+        s->attachAxis(m_axisX);
+        s->attachAxis(m_axisY);
+        connect(s, &QXYSeries::hovered, this, [this, k](const QPointF& p, bool state) {
+            const Markers& m = m_markers[k];
+            std::size_t best = 0;
+            double bestD = std::numeric_limits<double>::infinity();
+            const QList<QPointF> points = m.series->points();
+            for (qsizetype j = 0; j < points.size(); ++j) {
+                const QPointF d = points[j] - p;
+                if (QPointF::dotProduct(d, d) < bestD) {
+                    bestD = QPointF::dotProduct(d, d);
+                    best = static_cast<std::size_t>(j);
+                }
+            }
+            if (best >= m.runs.size())
+                return;
+            const core::Run& run = m_document->sweep().runs[static_cast<std::size_t>(m.runs[best])];
+            showHoverTip(QString::fromStdString(run.name), points[static_cast<qsizetype>(best)], state);
+        });
+    }
+    chart()->legend()->setVisible(!perRun);
+
+    padRange(m_homeX, std::log10(xLo), std::log10(xHi));
+    padRange(m_homeY, std::log10(yLo), std::log10(yHi));
+    if (resetRange)
+        resetZoom();
+    redecimate();
+}
+
+void LogLogChartView::redecimate()
+{
+    m_redecimateTimer.stop();
+    const double xLo = m_axisX->dataMin();
+    const double xHi = m_axisX->dataMax();
+    const int columns = plotWidthPixels();
+    for (Curve& c : m_curves) {
+        c.shown = core::decimateLogMinMax(c.full, xLo, xHi, columns);
+        c.series->replace(toLogPoints(c.shown));
+    }
+}
+
+void LogLogChartView::scheduleRedecimate()
+{
+    if (!m_curves.empty())
+        m_redecimateTimer.start();
+}
+
+void LogLogChartView::updateAxisTitles()
+{
+    switch (m_document->xQuantity()) {
+    case core::XQuantity::N:
+        m_axisX->setTitleText(tr("Parameters N"));
+        m_axisX->setTickStyle(core::TickStyle::Count);
+        break;
+    case core::XQuantity::D:
+        m_axisX->setTitleText(tr("Training tokens D"));
+        m_axisX->setTickStyle(core::TickStyle::Count);
+        break;
+    case core::XQuantity::C:
+        m_axisX->setTitleText(tr("Training compute C (FLOPs)"));
+        m_axisX->setTickStyle(core::TickStyle::Scientific);
+        break;
+    }
+}
+
+void LogLogChartView::showHoverTip(const QString& name, QPointF logPoint, bool state)
+{
+    if (!state) {
+        QToolTip::hideText();
+        return;
+    }
+    const QString text = name + QLatin1Char('\n')
+                         + xText(m_document->xQuantity(), std::pow(10.0, logPoint.x()))
+                         + QStringLiteral("\nloss = ") + NumberFormat::loss(std::pow(10.0, logPoint.y()));
+    QToolTip::showText(QCursor::pos(), text, this);
+}
+
+QRectF LogLogChartView::plotAreaInView() const
+{
+    const QRectF sceneRect = chart()->mapRectToScene(chart()->plotArea());
+    return mapFromScene(sceneRect).boundingRect();
+}
+
+QPointF LogLogChartView::viewToLog(QPointF viewPos) const
+{
+    const QRectF area = plotAreaInView();
+    if (area.width() <= 0 || area.height() <= 0)
+        return {};
+    const double fx = (viewPos.x() - area.left()) / area.width();
+    const double fy = (viewPos.y() - area.top()) / area.height();
+    return {m_axisX->min() + fx * (m_axisX->max() - m_axisX->min()),
+            m_axisY->max() - fy * (m_axisY->max() - m_axisY->min())};
+}
+
+void LogLogChartView::panByPixels(QPointF delta)
+{
+    const QRectF area = plotAreaInView();
+    if (area.width() <= 0 || area.height() <= 0)
+        return;
+    const double dx = -delta.x() / area.width() * (m_axisX->max() - m_axisX->min());
+    const double dy = delta.y() / area.height() * (m_axisY->max() - m_axisY->min());
+    m_axisX->setRange(m_axisX->min() + dx, m_axisX->max() + dx);
+    m_axisY->setRange(m_axisY->min() + dy, m_axisY->max() + dy);
+}
+
+void LogLogChartView::zoomToViewRect(const QRectF& rect)
+{
+    const QRectF r = rect.normalized().intersected(plotAreaInView());
+    if (r.width() < 3 || r.height() < 3)
+        return;
+    const QPointF a = viewToLog(r.topLeft());
+    const QPointF b = viewToLog(r.bottomRight());
+    m_axisX->setRange(a.x(), b.x());
+    m_axisY->setRange(b.y(), a.y());
+}
+
+void LogLogChartView::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    scheduleRedecimate();
+}
+
+void LogLogChartView::drawBackground(QPainter* painter, const QRectF& rect)
+{
+    painter->fillRect(rect, Qt::white);
+    const QRectF area = chart()->mapRectToScene(chart()->plotArea());
+    if (area.width() <= 0 || area.height() <= 0)
+        return;
+    painter->save();
+    QPen pen(QColor(0xeb, 0xeb, 0xeb));
+    pen.setCosmetic(true);
+    pen.setWidthF(1.0);
+    painter->setPen(pen);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    const double xSpan = m_axisX->max() - m_axisX->min();
+    const double ySpan = m_axisY->max() - m_axisY->min();
+    for (double v : m_axisX->minorPositions()) {
+        const double x = area.left() + (v - m_axisX->min()) / xSpan * area.width();
+        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+    }
+    for (double v : m_axisY->minorPositions()) {
+        const double y = area.bottom() - (v - m_axisY->min()) / ySpan * area.height();
+        painter->drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
+    }
+    painter->restore();
+}
+
+} // namespace ui

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/plot/PlotPoints.h"
+
+#include <QChartView>
+#include <QTimer>
+
+#include <utility>
+#include <vector>
+
+class QLineSeries;
+class QScatterSeries;
+class QXYSeries;
+
+namespace ui {
+
+class Document;
+class LogTickAxis;
+
+/// Loss against N, D or C on log-log axes for the Document's visible runs. Plots log10(x) and
+/// log10(y) on linear LogTickAxis axes labelled from core::logTicks/formatTick, with lighter minor
+/// grid lines. Runs with several points are QLineSeries fed with core::decimateLogMinMax output for
+/// the visible x range and plot width (re-decimated on zoom and resize, coalesced by a timer); runs
+/// with one point are markers, one QScatterSeries per legend entry of the Document's ColorScale.
+/// Only core::logPlotPoints output is plotted, so no series ever gets a point <= 0 or NaN.
+/// Mouse and keyboard navigation is a ChartNavigator installed by the constructor (wheel zoom,
+/// drag pan, rubber band, reset); hovering a series shows run, x and loss in a tooltip.
+/// Never uses OpenGL or animations. Does not own the Document. GUI thread only.
+class LogLogChartView : public QChartView {
+    Q_OBJECT
+public:
+    explicit LogLogChartView(Document* document, QWidget* parent = nullptr);
+    ~LogLogChartView() override;
+
+    /// Visible range in data units (> 0), lower then upper.
+    [[nodiscard]] std::pair<double, double> visibleXRange() const;
+    [[nodiscard]] std::pair<double, double> visibleYRange() const;
+    /// Shows [xLo, xHi] x [yLo, yHi] (data units, > 0).
+    void setVisibleRange(double xLo, double xHi, double yLo, double yHi);
+    /// Back to the range of all plotted points.
+    void resetZoom();
+    /// Zooms both axes by `factor` (< 1 zooms in) keeping the value under `viewPos` in place.
+    void zoomAt(QPointF viewPos, double factor);
+
+    /// Series in chart order: curves first, then marker groups.
+    [[nodiscard]] int seriesCount() const;
+    [[nodiscard]] int curveSeriesCount() const { return static_cast<int>(m_curves.size()); }
+    [[nodiscard]] int markerSeriesCount() const { return static_cast<int>(m_markers.size()); }
+    [[nodiscard]] QXYSeries* series(int index) const;
+    [[nodiscard]] int pointCount(int index) const;
+    /// The points series `index` currently shows, in data units (exact, not round-tripped).
+    [[nodiscard]] const core::PlotPoints& shownPoints(int index) const;
+    [[nodiscard]] int markerCount() const;
+    /// Applies a pending (timer-coalesced) re-decimation now; tests call this after a zoom.
+    void flushPendingUpdate();
+    [[nodiscard]] LogTickAxis* axisX() const { return m_axisX; }
+    [[nodiscard]] LogTickAxis* axisY() const { return m_axisY; }
+    /// Plot area width in pixels (the decimation's column count).
+    [[nodiscard]] int plotWidthPixels() const;
+
+    /// The plot area in viewport coordinates.
+    [[nodiscard]] QRectF plotAreaInView() const;
+    /// The log10 (x, y) under a viewport position (extrapolated outside the plot area).
+    [[nodiscard]] QPointF viewToLog(QPointF viewPos) const;
+    /// Moves the visible range so content follows a mouse drag of `delta` viewport pixels.
+    void panByPixels(QPointF delta);
+    /// Zooms to the part of the plot area inside `rect` (viewport coordinates).
+    void zoomToViewRect(const QRectF& rect);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+
+private:
+    struct Curve {
+        QLineSeries* series = nullptr;
+        core::PlotPoints full;
+        core::PlotPoints shown;
+        int run = -1;
+    };
+    struct Markers {
+        QScatterSeries* series = nullptr;
+        core::PlotPoints shown;
+        std::vector<int> runs;
+    };
+
+    void rebuild(bool resetRange);
+    void redecimate();
+    void scheduleRedecimate();
+    void updateAxisTitles();
+    void showHoverTip(const QString& name, QPointF logPoint, bool state);
+
+    Document* m_document;
+    LogTickAxis* m_axisX;
+    LogTickAxis* m_axisY;
+    std::vector<Curve> m_curves;
+    std::vector<Markers> m_markers;
+    double m_homeX[2] = {0, 1};
+    double m_homeY[2] = {0, 1};
+    QTimer m_redecimateTimer;
+};
+
+} // namespace ui

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/io/FileBuffer.h"
+#include "core/io/TableCell.h"
+#include "core/util/Error.h"
+
+#include <tl/expected.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace core {
+
+/// Splits a delimited text file (CSV/TSV/semicolon) into records, RFC 4180 style: fields may be
+/// quoted with '"', a quoted field may hold the delimiter, newlines and doubled quotes ("").
+/// Handles CRLF, a UTF-8 byte-order mark, a last line without newline; skips blank lines.
+/// Streams through a FileBuffer; the cells handed out are views valid until the next call.
+/// Errors: unterminated quote (at the quote's line:column), a NUL byte (binary data, at its
+/// line:column), read failures. Not thread-safe.
+class DelimitedRecordReader {
+public:
+    /// Opens `path`; `delimiter` 0 = sniff ',', '\t' or ';' from the first line (most frequent
+    /// outside quotes wins, ',' on a tie or when none occurs).
+    [[nodiscard]] static tl::expected<DelimitedRecordReader, Error> open(const std::string& path,
+                                                                        char delimiter);
+
+    [[nodiscard]] char delimiter() const { return delimiter_; }
+    /// Reads the next record into `cells`; false at the end of the file.
+    [[nodiscard]] tl::expected<bool, Error> next(std::vector<TableCell>& cells);
+    /// 1-based line where the last record started.
+    [[nodiscard]] std::size_t recordLine() const { return recordLine_; }
+    /// Line and 1-based byte column just past the last record's content (where a missing field
+    /// would start).
+    [[nodiscard]] std::size_t recordEndLine() const { return recordEndLine_; }
+    [[nodiscard]] std::size_t recordEndColumn() const { return recordEndColumn_; }
+    /// Bytes consumed so far, and the file size (for progress).
+    [[nodiscard]] std::uint64_t bytesConsumed() const { return file_.offsetOf(pos_); }
+    [[nodiscard]] std::uint64_t fileSize() const { return file_.size(); }
+
+private:
+    enum class Outcome { Record, NeedMore, Failed };
+    explicit DelimitedRecordReader(FileBuffer file) : file_(std::move(file)) {}
+    [[nodiscard]] Outcome parseQuoted(std::vector<TableCell>& cells, Error& error);
+    [[nodiscard]] tl::expected<void, Error> refill();
+    [[nodiscard]] Error errorAt(std::size_t line, std::size_t column, std::string message) const;
+    [[nodiscard]] Error nulError(const char* lineStart, std::size_t line) const;
+    void findNul();
+
+    std::string path_;
+    FileBuffer file_;
+    const char* pos_ = nullptr;
+    const char* nul_ = nullptr; ///< first NUL byte at or after pos_ in the window, or nullptr
+    std::string scratch_;       ///< unescaped quoted fields of the current record
+    char delimiter_ = ',';
+    std::size_t line_ = 1;      ///< line at pos_
+    std::size_t recordLine_ = 0;
+    std::size_t recordEndLine_ = 0;
+    std::size_t recordEndColumn_ = 0;
+};
+
+} // namespace core

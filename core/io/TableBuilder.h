@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/data/Sweep.h"
+#include "core/io/ColumnDetection.h"
+#include "core/io/ImportOptions.h"
+#include "core/io/TableCell.h"
+#include "core/util/Error.h"
+
+#include <tl/expected.hpp>
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace core {
+
+/// Turns the header and rows of any run table (CSV, TSV, JSON Lines) into a Sweep, so role
+/// detection, row filters, run keys, derived N/D/C and left-out flags are written once.
+///
+/// Rows are grouped into runs by ImportOptions::runKey (values joined by " | "), else by the run
+/// column, else each row is its own run ("row <line>"). Each row becomes one point of the run's
+/// curve, whose metric is the loss column's name. Non-role columns become run attributes when
+/// constant within the run. C = 6·N·D (or D = C/(6N)) is derived per point when its column is
+/// absent. Rows whose N, D, C or loss is missing, NaN, ±inf or <= 0 are kept and listed in
+/// Sweep::leftOut with the reason. Nothing is rounded.
+///
+/// Usage: create(), addRow() for each data row in file order, finish() once. Not thread-safe;
+/// allocates per new run, not per row (apart from the left-out list).
+class TableBuilder {
+public:
+    /// Checks the header against the options. Errors (naming `file`): an explicit --columns,
+    /// --where or --run-key column that does not exist; no loss column; no N, D or C column.
+    /// `format` becomes Sweep::format ("csv", "tsv", "jsonl").
+    [[nodiscard]] static tl::expected<TableBuilder, Error>
+    create(std::string file, std::vector<std::string> header, const ImportOptions& options,
+           std::string format);
+
+    /// Adds one data row; `cells` has one cell per header column (the caller checks that).
+    /// `line` is the row's 1-based line. Error when a role cell (N, D, C, budget, loss, step)
+    /// holds text that is not a number, at that cell's line:column.
+    [[nodiscard]] tl::expected<void, Error> addRow(std::span<const TableCell> cells,
+                                                   std::size_t line);
+
+    /// The finished sweep. Error when the file had no data rows, or no row passed the filters.
+    [[nodiscard]] tl::expected<Sweep, Error> finish();
+
+    [[nodiscard]] const ColumnDetection& detection() const { return detection_; }
+
+private:
+    /// Per-run bookkeeping that does not belong in Run.
+    struct RunState {
+        std::vector<std::string> attributes; ///< first text seen per attribute column
+        std::vector<unsigned char> attributeState; ///< 0 unset, 1 constant so far, 2 varies
+        bool nSettled = false;
+        bool budgetSettled = false;
+    };
+    struct Filter {
+        std::size_t column = 0;
+        std::string text;
+        double number = 0;
+        bool numeric = false;
+        bool equals = true;
+    };
+    enum class KeyMode { PerRow, Column, Composite };
+    static constexpr std::size_t kRoleCount = 7;
+    static constexpr int kNone = -1;
+
+    TableBuilder() = default;
+    [[nodiscard]] bool passesFilters(std::span<const TableCell> cells) const;
+    [[nodiscard]] std::size_t runFor(std::span<const TableCell> cells, std::size_t line);
+    std::size_t startRun(std::string id);
+    void updateAttributes(RunState& state, std::span<const TableCell> cells) const;
+    void checkPoint(const double* values, const bool* missing, std::size_t line, std::size_t run,
+                    std::size_t point);
+    [[nodiscard]] Error errorAt(std::size_t line, std::size_t column, std::string message) const;
+
+    std::string file_;
+    std::vector<std::string> header_;
+    ColumnDetection detection_;
+    std::array<int, kRoleCount> roleColumn_{};
+    bool deriveC_ = false;
+    bool deriveD_ = false;
+    std::vector<Filter> filters_;
+    KeyMode keyMode_ = KeyMode::PerRow;
+    std::vector<std::size_t> keyColumns_;
+    std::vector<std::size_t> attributeColumns_;
+    Sweep sweep_;
+    std::vector<RunState> states_;
+    std::unordered_map<std::string, std::size_t> runIndex_;
+    std::string previousKey_;
+    std::string keyScratch_;
+    std::size_t previousRun_ = 0;
+    bool hasPrevious_ = false;
+    std::size_t rowsSeen_ = 0;
+    std::size_t rowsKept_ = 0;
+};
+
+} // namespace core

@@ -16,6 +16,9 @@ core::XQuantity defaultX(const core::Sweep& sweep)
         return std::any_of(sweep.runs.begin(), sweep.runs.end(),
                            [&](const core::Run& r) { return std::isfinite(r.*field); });
     };
+    // A training curve has one N for all its points: plot it against tokens (or compute) instead.
+    if (sweep.layout == "curves")
+        return any(&core::Run::D) || !any(&core::Run::C) ? core::XQuantity::D : core::XQuantity::C;
     if (any(&core::Run::N))
         return core::XQuantity::N;
     if (any(&core::Run::C))

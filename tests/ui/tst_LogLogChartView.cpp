@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/Document.h"
+#include "ui/LogLogChartView.h"
+#include "ui/LogTickAxis.h"
+#include "ui/TestSweeps.h"
+
+#include <QScatterSeries>
+#include <QLineSeries>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+class TestLogLogChartView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void markersGetExactlyTheValidPoints();
+    void rangesArePositiveAndContainData();
+    void tickLabels();
+    void visibilityAndXQuantity();
+    void millionPointCurveIsDecimated();
+    void rubberBandAndResetZoom();
+};
+
+namespace {
+/// A curve run of `n` points against tokens 1e6..1e12 with a dip to 1.5 and a spike to 9.
+core::Sweep bigCurveSweep(std::size_t n)
+{
+    core::Sweep s;
+    s.layout = "curves";
+    core::Run r;
+    r.id = r.name = "big";
+    r.N = 1e8;
+    core::Curve c;
+    c.metric = "loss";
+    c.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double t = 1e6 * std::pow(1e6, static_cast<double>(i) / static_cast<double>(n - 1));
+        double y = 3.0 + 0.1 * std::sin(static_cast<double>(i) * 0.01);
+        if (i == 123456)
+            y = 9.0;
+        if (i == 500000)
+            y = 1.5;
+        if (i == 700000)
+            y = std::numeric_limits<double>::quiet_NaN();
+        if (i == 700001)
+            y = 0.0;
+        c.append(static_cast<double>(i), t, 6 * 1e8 * t, y);
+    }
+    r.curves.push_back(std::move(c));
+    s.runs.push_back(std::move(r));
+    return s;
+}
+
+struct Shown {
+    ui::Document doc;
+    ui::LogLogChartView view{&doc};
+    explicit Shown(core::Sweep s)
+    {
+        doc.setSweep(std::move(s));
+        view.resize(900, 600);
+        view.show();
+    }
+};
+} // namespace
+
+void TestLogLogChartView::markersGetExactlyTheValidPoints()
+{
+    Shown t(testsweeps::smallFinalLossSweep());
+    QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+    QCOMPARE(t.view.curveSeriesCount(), 0);
+    QCOMPARE(t.view.markerSeriesCount(), 2); // budgets 1e20 and 3e20
+    QCOMPARE(t.view.seriesCount(), 2);
+    QCOMPARE(t.view.markerCount(), 3);       // "nan" and "neg" are left out
+    QCOMPARE(t.view.series(0)->name(), QStringLiteral("1e20 FLOPs"));
+    QCOMPARE(t.view.series(1)->name(), QStringLiteral("3e20 FLOPs"));
+    QCOMPARE(t.view.pointCount(0), 2);
+    QCOMPARE(t.view.pointCount(1), 1);
+    QCOMPARE(t.view.shownPoints(0).x, (std::vector<double>{1e9, 3e8}));
+    QCOMPARE(t.view.shownPoints(0).y, (std::vector<double>{2.554, 2.8}));
+    QCOMPARE(t.view.shownPoints(1).x, (std::vector<double>{5e9}));
+    QCOMPARE(t.view.shownPoints(1).y, (std::vector<double>{2.4}));
+    // The series itself holds log10 of exactly those points, all finite.
+    QCOMPARE(t.view.series(0)->at(0), QPointF(std::log10(1e9), std::log10(2.554)));
+    QCOMPARE(t.view.series(0)->at(1), QPointF(std::log10(3e8), std::log10(2.8)));
+    QCOMPARE(t.view.series(1)->at(0), QPointF(std::log10(5e9), std::log10(2.4)));
+    QCOMPARE(t.view.series(0)->color(), t.doc.runColor(0));
+}
+
+void TestLogLogChartView::rangesArePositiveAndContainData()
+{
+    Shown t(testsweeps::smallFinalLossSweep());
+    const auto [xLo, xHi] = t.view.visibleXRange();
+    const auto [yLo, yHi] = t.view.visibleYRange();
+    QVERIFY(xLo > 0 && yLo > 0);
+    QVERIFY2(xLo < 3e8 && xHi > 5e9, qPrintable(QStringLiteral("%1 %2").arg(xLo).arg(xHi)));
+    QVERIFY2(yLo < 2.4 && yHi > 2.8, qPrintable(QStringLiteral("%1 %2").arg(yLo).arg(yHi)));
+    // Padding is 5 % of the span in log space on each side.
+    QVERIFY(xLo > 2e8 && xHi < 8e9);
+    t.view.setVisibleRange(1e8, 1e10, 2, 3);
+    QCOMPARE(t.view.visibleXRange().first, 1e8);
+    QCOMPARE(t.view.visibleYRange().second, 3.0);
+    t.view.setVisibleRange(-1, 1e10, 2, 3); // refused: not log-valid
+    QCOMPARE(t.view.visibleXRange().first, 1e8);
+}
+
+void TestLogLogChartView::tickLabels()
+{
+    Shown t(testsweeps::smallFinalLossSweep());
+    const auto [yLo, yHi] = t.view.visibleYRange();
+    const QStringList yLabels = t.view.axisY()->categoriesLabels();
+    QVERIFY2(yLabels.size() >= 2, qPrintable(yLabels.join(QLatin1Char(' '))));
+    for (const QString& l : yLabels) {
+        bool ok = false;
+        const double v = l.toDouble(&ok);
+        QVERIFY2(ok && !l.contains(QLatin1Char('e')) && v >= yLo && v <= yHi, qPrintable(l));
+    }
+    QVERIFY2(t.view.axisX()->categoriesLabels().contains(QStringLiteral("1B")),
+             qPrintable(t.view.axisX()->categoriesLabels().join(QLatin1Char(' '))));
+    QCOMPARE(t.view.axisX()->titleText(), QStringLiteral("Parameters N"));
+    QCOMPARE(t.view.axisY()->titleText(), QStringLiteral("Loss (nats/token)"));
+    t.doc.setXQuantity(core::XQuantity::C);
+    QCOMPARE(t.view.axisX()->titleText(), QStringLiteral("Training compute C (FLOPs)"));
+    QVERIFY2(t.view.axisX()->categoriesLabels().contains(QStringLiteral("1e20")),
+             qPrintable(t.view.axisX()->categoriesLabels().join(QLatin1Char(' '))));
+}
+
+void TestLogLogChartView::visibilityAndXQuantity()
+{
+    Shown t(testsweeps::smallFinalLossSweep());
+    t.doc.setRunVisible(0, false);
+    QCOMPARE(t.view.markerCount(), 2);
+    QCOMPARE(t.view.shownPoints(0).x, (std::vector<double>{3e8}));
+    t.doc.undoStack()->undo();
+    QCOMPARE(t.view.markerCount(), 3);
+    t.doc.setXQuantity(core::XQuantity::D);
+    QCOMPARE(t.view.shownPoints(0).x, (std::vector<double>{2e10, 5e10}));
+    QCOMPARE(t.view.shownPoints(1).x, (std::vector<double>{1e10}));
+    QCOMPARE(t.view.axisX()->titleText(), QStringLiteral("Training tokens D"));
+    const auto [xLo, xHi] = t.view.visibleXRange();
+    QVERIFY(xLo < 1e10 && xHi > 5e10);
+}
+
+void TestLogLogChartView::millionPointCurveIsDecimated()
+{
+    constexpr std::size_t kPoints = 1000000;
+    Shown t(bigCurveSweep(kPoints));
+    QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+    t.view.flushPendingUpdate();
+    QCOMPARE(t.doc.xQuantity(), core::XQuantity::D);
+    QCOMPARE(t.view.curveSeriesCount(), 1);
+    QCOMPARE(t.view.markerSeriesCount(), 1); // the legend entry of the colour scale ("100M params")
+    QCOMPARE(t.view.markerCount(), 0);
+    QCOMPARE(t.view.series(1)->name(), QStringLiteral("100M params"));
+    const int width = t.view.plotWidthPixels();
+    QVERIFY2(width > 500 && width < 900, qPrintable(QString::number(width)));
+    const int shown = t.view.pointCount(0);
+    QVERIFY2(shown > 0 && shown <= 4 * width, qPrintable(QStringLiteral("%1 > 4 x %2").arg(shown).arg(width)));
+    const auto& ys = t.view.shownPoints(0).y;
+    QCOMPARE(*std::max_element(ys.begin(), ys.end()), 9.0);
+    QCOMPARE(*std::min_element(ys.begin(), ys.end()), 1.5);
+    for (const QPointF& p : t.view.series(0)->points())
+        QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()));
+    QVERIFY(t.view.visibleYRange().first < 1.5 && t.view.visibleYRange().second > 9.0);
+
+    // Zoom in to one decade of tokens: re-decimated for the new range, still bounded.
+    t.view.setVisibleRange(1e8, 1e9, 1, 10);
+    t.view.flushPendingUpdate();
+    const auto& xs = t.view.shownPoints(0).x;
+    QVERIFY(t.view.pointCount(0) <= 4 * width + 2);
+    // At most one neighbour outside the visible range on each side (a point within 1e-9 of the
+    // edge may land in the edge column through log10 rounding).
+    QVERIFY(std::count_if(xs.begin(), xs.end(), [](double x) { return x < 1e8 * (1 - 1e-9); }) <= 1);
+    QVERIFY(std::count_if(xs.begin(), xs.end(), [](double x) { return x > 1e9 * (1 + 1e-9); }) <= 1);
+    QVERIFY(xs.size() > 100);
+}
+
+void TestLogLogChartView::rubberBandAndResetZoom()
+{
+    Shown t(testsweeps::smallFinalLossSweep());
+    QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+    const auto home = t.view.visibleXRange();
+    const QRectF area = t.view.plotAreaInView();
+    const QPoint a = (area.topLeft() + QPointF(area.width() * 0.25, area.height() * 0.25)).toPoint();
+    const QPoint b = (area.topLeft() + QPointF(area.width() * 0.75, area.height() * 0.75)).toPoint();
+    QTest::mousePress(t.view.viewport(), Qt::LeftButton, Qt::ShiftModifier, a);
+    QTest::mouseMove(t.view.viewport(), b);
+    QTest::mouseRelease(t.view.viewport(), Qt::LeftButton, Qt::ShiftModifier, b);
+    const auto zoomed = t.view.visibleXRange();
+    // Half the span in log space, centred.
+    const double span = std::log10(home.second) - std::log10(home.first);
+    QVERIFY2(std::abs((std::log10(zoomed.second) - std::log10(zoomed.first)) - span / 2) < span * 0.01,
+             qPrintable(QStringLiteral("%1 %2").arg(zoomed.first).arg(zoomed.second)));
+    QTest::mouseDClick(t.view.viewport(), Qt::LeftButton, Qt::NoModifier, a);
+    QCOMPARE(t.view.visibleXRange(), home);
+    t.view.zoomAt(area.center(), 0.5);
+    QVERIFY(t.view.visibleXRange().first > home.first);
+    QTest::keyClick(&t.view, Qt::Key_Home);
+    QCOMPARE(t.view.visibleXRange(), home);
+}
+
+QTEST_MAIN(TestLogLogChartView)
+#include "tst_LogLogChartView.moc"

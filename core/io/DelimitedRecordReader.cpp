@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/DelimitedRecordReader.h"
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -27,6 +29,29 @@ char sniffDelimiter(const char* p, const char* end)
     if (semicolon > comma && semicolon > tab)
         return ';';
     return ',';
+}
+
+/// First byte in [p, end) that is `delimiter` or '"' (or end), eight bytes at a time.
+const char* skipPlain(const char* p, const char* end, char delimiter)
+{
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+        constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+        const std::uint64_t delimiters = kOnes * static_cast<unsigned char>(delimiter);
+        constexpr std::uint64_t quotes = kOnes * static_cast<unsigned char>('"');
+        const auto zeroBytes = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+        while (end - p >= 8) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, p, 8);
+            const std::uint64_t hits = zeroBytes(word ^ delimiters) | zeroBytes(word ^ quotes);
+            if (hits != 0) // the lowest flagged byte is always a true match
+                return p + std::countr_zero(hits) / 8;
+            p += 8;
+        }
+    }
+    while (p < end && *p != delimiter && *p != '"')
+        ++p;
+    return p;
 }
 
 std::size_t columnOf(const char* p, const char* lineStart)
@@ -125,12 +150,14 @@ tl::expected<bool, Error> DelimitedRecordReader::next(std::vector<TableCell>& ce
         const char delimiter = delimiter_;
         bool quoted = false;
         for (const char* p = pos_; p < contentEnd; ++p) {
-            const char c = *p;
-            if (c == delimiter) {
+            p = skipPlain(p, contentEnd, delimiter);
+            if (p == contentEnd)
+                break;
+            if (*p == delimiter) {
                 cells.push_back({std::string_view(fieldStart, static_cast<std::size_t>(p - fieldStart)),
                                  line_, columnOf(fieldStart, lineStart)});
                 fieldStart = p + 1;
-            } else if (c == '"') {
+            } else if (*p == '"') {
                 quoted = true;
                 break;
             }

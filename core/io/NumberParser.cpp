@@ -3,7 +3,9 @@
 
 #include <fast_float/fast_float.h>
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <system_error>
 
@@ -29,6 +31,22 @@ int suffixExponent(char c)
     }
 }
 
+/// If p[0..8) are all ASCII digits, sets `value` to their decimal value (SWAR, no loop).
+bool eightDigits(const char* p, std::uint64_t& value)
+{
+    if constexpr (std::endian::native != std::endian::little)
+        return false;
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    if ((((w & 0xF0F0F0F0F0F0F0F0ULL) | (((w + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >> 4))
+         != 0x3333333333333333ULL))
+        return false;
+    w = (w & 0x0F0F0F0F0F0F0F0FULL) * 2561 >> 8;
+    w = (w & 0x00FF00FF00FF00FFULL) * 6553601 >> 16;
+    value = (w & 0x0000FFFF0000FFFFULL) * 42949672960001ULL >> 32;
+    return true;
+}
+
 } // namespace
 
 std::string_view trimSpaces(std::string_view text)
@@ -51,6 +69,23 @@ bool parseNumber(std::string_view text, double& out)
         ++first;
         if (first == last || *first == '-' || *first == '+')
             return false;
+    }
+    // Fast path: a plain integer of up to 15 digits is exactly representable (< 2^53).
+    if (last - first <= 15) {
+        std::uint64_t v = 0;
+        const char* p = first;
+        if (last - p >= 8 && eightDigits(p, v))
+            p += 8;
+        for (; p < last; ++p) {
+            const unsigned digit = static_cast<unsigned>(*p - '0');
+            if (digit > 9)
+                break;
+            v = v * 10 + digit;
+        }
+        if (p == last) {
+            out = static_cast<double>(v);
+            return true;
+        }
     }
     const auto [ptr, ec] = fast_float::from_chars(first, last, out);
     if (ec != std::errc() || ptr == first)

@@ -273,8 +273,10 @@ tl::expected<void, Error> TableBuilder::addRow(std::span<const TableCell> cells,
     RunState& state = states_[runIndex];
     Curve& curve = run.curves.front();
     const std::size_t point = curve.size();
-    curve.append(values[idx(Role::Step)], values[idx(Role::D)], values[idx(Role::C)],
-                 values[idx(Role::Loss)]);
+    curve.step.push_back(values[idx(Role::Step)]); // Curve::append, inlined for speed
+    curve.tokens.push_back(values[idx(Role::D)]);
+    curve.flops.push_back(values[idx(Role::C)]);
+    curve.value.push_back(values[idx(Role::Loss)]);
     // N and budget: the first usable value wins; an unusable one is kept until a usable one comes.
     const auto settle = [](double& target, bool& settled, double v) {
         if (settled || std::isnan(v))

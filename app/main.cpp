@@ -1,3 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Placeholder until the GUI lands.
-int main() { return 0; }
+// The ScaleLab GUI: parse the command line, show the main window, open a file or the sample.
+#include "ui/CommandLine.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QIcon>
+
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("ScaleLab"));
+    QApplication::setOrganizationName(QStringLiteral("ScaleLab"));
+    QApplication::setApplicationVersion(QStringLiteral(SCALELAB_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/scalelab.svg")));
+
+    QString error;
+    const auto startup = ui::CommandLine::parse(QApplication::arguments(), &error);
+    if (!startup) {
+        std::fprintf(stderr, "scalelab: %s\nTry 'scalelab --help'.\n", error.toLocal8Bit().constData());
+        return 2;
+    }
+
+    ui::MainWindow window;
+    if (startup->screenshot.isEmpty())
+        window.restoreLayout();
+    else
+        window.setScreenshotOnLoad(startup->screenshot);
+    window.show();
+    const bool started = startup->path.isEmpty() ? window.openSample(startup->options)
+                                                 : window.openFile(startup->path, startup->options);
+    if (!started && !startup->screenshot.isEmpty())
+        return 1;
+    return QApplication::exec();
+}

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/io/ImportOptions.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ui {
+
+/// What the GUI was asked to do at start-up.
+struct StartupOptions {
+    QString path;                ///< file to open; empty = the bundled sample
+    core::ImportOptions options; ///< from --where and --run-key
+    QString screenshot;          ///< --screenshot FILE.png: grab the window after the first load and quit
+};
+
+/// The GUI's command line (QCommandLineParser): [FILE] --where COLUMN=VALUE (repeatable)
+/// --run-key A+B --screenshot FILE.png, plus --help and --version. Stateless; GUI thread.
+class CommandLine {
+public:
+    /// Parses `arguments` (argv including the program name). --help and --version print and exit
+    /// the process like QCommandLineParser::process. On a bad option returns nullopt and sets
+    /// `error` to a one-line message.
+    static std::optional<StartupOptions> parse(const QStringList& arguments, QString* error);
+};
+
+} // namespace ui

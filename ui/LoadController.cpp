@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/LoadController.h"
+
+#include "core/io/Importers.h"
+#include "ui/ColumnMappingDialog.h"
+#include "ui/Document.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+
+#include <cstdio>
+
+namespace ui {
+
+namespace {
+constexpr std::size_t kPreviewRows = 20;
+constexpr int kProgressSteps = 1000;
+}
+
+LoadController::LoadController(Document* document, QWidget* dialogParent)
+    : QObject(dialogParent), m_document(document), m_dialogParent(dialogParent)
+{
+    connect(m_document, &Document::loadFailed, this, &LoadController::showError);
+    auto closeProgress = [this] {
+        if (m_progress)
+            m_progress->deleteLater();
+    };
+    connect(m_document, &Document::loaded, this, closeProgress);
+    connect(m_document, &Document::loadFailed, this, closeProgress);
+    connect(m_document, &Document::loadCanceled, this, closeProgress);
+    connect(m_document, &Document::loadProgress, this, [this](double fraction) {
+        if (m_progress)
+            m_progress->setValue(static_cast<int>(fraction * kProgressSteps));
+    });
+}
+
+QStringList LoadController::fileDialogFilters()
+{
+    QStringList all;
+    QStringList filters;
+    for (const core::Importer* imp : core::importers()) {
+        QStringList patterns;
+        for (std::string_view ext : imp->extensions())
+            patterns << QStringLiteral("*.") + QString::fromUtf8(ext.data(), static_cast<qsizetype>(ext.size()));
+        all << patterns;
+        filters << QStringLiteral("%1 (%2)")
+                       .arg(QString::fromUtf8(imp->label().data(), static_cast<qsizetype>(imp->label().size())),
+                            patterns.join(QLatin1Char(' ')));
+    }
+    all.removeDuplicates();
+    filters.prepend(tr("All supported files (%1)").arg(all.join(QLatin1Char(' '))));
+    filters << tr("All files (*)");
+    return filters;
+}
+
+bool LoadController::open(const QString& path, const core::ImportOptions& options)
+{
+    const std::string file = path.toStdString();
+    core::ImportOptions chosen = options;
+    const auto importer = core::importerFor(file);
+    if (!importer) {
+        showError(path, QString::fromStdString(importer.error().toString()));
+        return false;
+    }
+    const auto preview = (*importer)->preview(file, options, kPreviewRows);
+    if (!preview) {
+        showError(path, QString::fromStdString(preview.error().toString()));
+        return false;
+    }
+    if (preview->detection.unsure) {
+        if (m_interactive) {
+            ColumnMappingDialog dialog(QFileInfo(path).fileName(), *preview, options, m_dialogParent);
+            if (dialog.exec() != QDialog::Accepted)
+                return false;
+            chosen = dialog.options();
+        } else {
+            for (const std::string& note : preview->detection.notes)
+                std::fprintf(stderr, "%s: %s\n", file.c_str(), note.c_str());
+        }
+    }
+    if (m_interactive && m_dialogParent != nullptr) {
+        if (m_progress)
+            m_progress->deleteLater();
+        m_progress = new QProgressDialog(tr("Loading %1\u2026").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
+                                         kProgressSteps, m_dialogParent);
+        m_progress->setWindowModality(Qt::WindowModal);
+        m_progress->setMinimumDuration(400);
+        m_progress->setAutoClose(false);
+        m_progress->setAutoReset(false);
+        connect(m_progress, &QProgressDialog::canceled, m_document, &Document::cancelLoad);
+    }
+    m_document->load(path, chosen);
+    return true;
+}
+
+void LoadController::showError(const QString& path, const QString& message)
+{
+    if (m_interactive) {
+        QMessageBox box(QMessageBox::Critical, tr("Could not open file"),
+                        tr("ScaleLab could not read %1.").arg(QDir::toNativeSeparators(path)),
+                        QMessageBox::Ok, m_dialogParent);
+        box.setInformativeText(message);
+        box.exec();
+    } else {
+        std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
+    }
+    Q_EMIT failed(path, message);
+}
+
+} // namespace ui

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/io/ImportOptions.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QActionGroup;
+class QComboBox;
+class QLabel;
+
+namespace ui {
+
+class BundledSample;
+class Document;
+class LoadController;
+class LogLogChartView;
+class RecentFilesMenu;
+class RunListWidget;
+
+/// The main window: the log-log chart in the centre, the run list in a dock, an x-quantity and a
+/// colour-by selector in the toolbar, File (Open, Open Recent, Open Sample, Export PNG/SVG), Edit
+/// (Undo/Redo), View menus, drag and drop of a file, and a status bar "R runs, P points, K rows
+/// left out" whose count opens the list of left-out rows. Only wires actions to the Document,
+/// LoadController and views; owns all of them. GUI thread only.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens `path` (preview, mapping dialog if unsure, threaded load).
+    bool openFile(const QString& path, const core::ImportOptions& options = {});
+    /// Opens the bundled sample sweep (copied from the resources to a temporary file).
+    bool openSample(const core::ImportOptions& options = {});
+    /// After the next load finishes (or fails), saves grab() to `pngPath` and exits the event
+    /// loop with 0 on success, 1 on failure. Also makes loading non-interactive (no dialogs).
+    void setScreenshotOnLoad(const QString& pngPath);
+    /// Restores the window geometry and dock layout saved when it was last closed.
+    void restoreLayout();
+    /// Without dialogs (errors and unsure columns go to stderr); for tests and automation.
+    void setInteractive(bool interactive);
+
+    [[nodiscard]] Document* document() const { return m_document; }
+    [[nodiscard]] LogLogChartView* chartView() const { return m_chart; }
+    [[nodiscard]] RunListWidget* runList() const { return m_runList; }
+    [[nodiscard]] QComboBox* colorByCombo() const { return m_colorBy; }
+    [[nodiscard]] QActionGroup* xQuantityGroup() const { return m_xGroup; }
+    /// The status bar text without markup, e.g. "85 runs, 85 points, 0 rows left out".
+    [[nodiscard]] QString statusText() const;
+
+    bool exportPng(const QString& path);
+    bool exportSvg(const QString& path);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void onDocumentChanged();
+    void updateStatus();
+    void showLeftOutRows();
+    void chooseAndOpen();
+    void chooseAndExport(bool svg);
+
+    Document* m_document;
+    LogLogChartView* m_chart;
+    RunListWidget* m_runList;
+    LoadController* m_loader;
+    RecentFilesMenu* m_recent = nullptr;
+    QActionGroup* m_xGroup = nullptr;
+    QComboBox* m_colorBy = nullptr;
+    QLabel* m_status = nullptr;
+    std::unique_ptr<BundledSample> m_sample;
+    QString m_screenshotPath;
+};
+
+} // namespace ui

@@ -5,6 +5,7 @@
 #include "core/io/NumberParser.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -34,7 +35,9 @@ std::string describeInvalid(std::string_view name, double v, bool missing)
         return out + " is NaN";
     if (std::isinf(v))
         return out + (v > 0 ? " is inf" : " is -inf");
-    return out + " <= 0 (" + attributeToString(v) + ")";
+    char digits[32];
+    const auto written = std::to_chars(digits, digits + sizeof digits, v); // shortest round-trip
+    return out + " <= 0 (" + std::string(digits, written.ptr) + ")";
 }
 
 } // namespace

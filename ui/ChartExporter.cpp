@@ -2,6 +2,7 @@
 #include "ui/ChartExporter.h"
 
 #include <QChartView>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QPainter>
 #include <QPixmap>
@@ -9,8 +10,18 @@
 
 namespace ui {
 
+namespace {
+/// Charts lay out their axis labels and legend on posted LayoutRequest events: deliver them so a
+/// chart changed in the same event-loop turn is exported complete.
+void settleLayout()
+{
+    QCoreApplication::sendPostedEvents();
+}
+} // namespace
+
 bool ChartExporter::savePng(QWidget* widget, const QString& path)
 {
+    settleLayout();
     return widget != nullptr && widget->grab().save(path, "PNG");
 }
 
@@ -18,6 +29,7 @@ bool ChartExporter::saveSvg(QChartView* view, const QString& path, const QString
 {
     if (view == nullptr)
         return false;
+    settleLayout();
     const QSize size = view->viewport()->size();
     QSvgGenerator generator;
     generator.setFileName(path);

@@ -48,15 +48,29 @@ Value valueOf(const core::Run& run, const QString& attribute)
     return s.empty() ? Value{} : Value{{}, s};
 }
 
-QString labelFor(const QString& attribute, double v)
+QString valueText(const QString& attribute, double v)
 {
     if (attribute == QStringLiteral("budget") || attribute == QStringLiteral("C"))
-        return NumberFormat::flops(v) + QStringLiteral(" FLOPs");
-    if (attribute == QStringLiteral("N"))
-        return NumberFormat::count(v) + QStringLiteral(" params");
-    if (attribute == QStringLiteral("D"))
-        return NumberFormat::count(v) + QStringLiteral(" tokens");
+        return NumberFormat::flops(v);
+    if (attribute == QStringLiteral("N") || attribute == QStringLiteral("D"))
+        return NumberFormat::count(v);
     return QString::fromStdString(core::attributeToString(v));
+}
+
+QString unitSuffix(const QString& attribute)
+{
+    if (attribute == QStringLiteral("budget") || attribute == QStringLiteral("C"))
+        return QStringLiteral(" FLOPs");
+    if (attribute == QStringLiteral("N"))
+        return QStringLiteral(" params");
+    if (attribute == QStringLiteral("D"))
+        return QStringLiteral(" tokens");
+    return {};
+}
+
+QString labelFor(const QString& attribute, double v)
+{
+    return valueText(attribute, v) + unitSuffix(attribute);
 }
 
 } // namespace
@@ -163,7 +177,7 @@ ColorScale::ColorScale(const core::Sweep& sweep, const QString& attribute) : m_a
             for (std::size_t k = lo; k < hi; ++k)
                 entryOfValue[sorted[k]] = entry;
             const QString label = hi - lo == 1 ? labelFor(attribute, sorted[lo])
-                                               : labelFor(attribute, sorted[lo]) + QStringLiteral(" \u2013 ")
+                                               : valueText(attribute, sorted[lo]) + QStringLiteral(" \u2013 ")
                                                      + labelFor(attribute, sorted[hi - 1]);
             m_entries.append({label, QColor(kSequential[b])});
         }

@@ -69,7 +69,8 @@ void SweepLoader::cancel()
 
 bool SweepLoader::isRunning() const
 {
-    return m_watcher != nullptr && m_watcher->isRunning();
+    return m_watcher != nullptr; // until its result has been delivered
+
 }
 
 void SweepLoader::onFinished()

@@ -32,6 +32,7 @@ public:
 
     void start(const QString& path, const core::ImportOptions& options);
     void cancel();
+    /// True from start() until finished() or canceled() has been emitted for the current load.
     [[nodiscard]] bool isRunning() const;
 
 Q_SIGNALS:

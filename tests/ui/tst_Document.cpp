@@ -14,7 +14,14 @@ private Q_SLOTS:
     void xQuantityUndoRedo();
     void colorByUndoAndScale();
     void loadFailureReportsError();
+    void loadsRealFileOffThread();
+    void newerLoadSupersedesOlder();
 };
+
+namespace {
+const QString kSample = QStringLiteral(SCALELAB_TEST_DATA_DIR "/ui/leftout.csv");
+const QString kUnsure = QStringLiteral(SCALELAB_TEST_DATA_DIR "/ui/unsure.csv");
+}
 
 using Change = ui::Document::Change;
 
@@ -107,6 +114,40 @@ void TestDocument::loadFailureReportsError()
     QCOMPARE(failed.at(0).at(0).toString(), missing);
     QVERIFY2(failed.at(0).at(1).toString().startsWith(missing), qPrintable(failed.at(0).at(1).toString()));
     QCOMPARE(doc.runCount(), 0);
+}
+
+void TestDocument::loadsRealFileOffThread()
+{
+    ui::Document doc;
+    QSignalSpy loaded(&doc, &ui::Document::loaded);
+    QSignalSpy changed(&doc, &ui::Document::changed);
+    doc.load(kSample);
+    QVERIFY(doc.isLoading()); // until the result is delivered on the GUI thread
+    QCOMPARE(loaded.count(), 0);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(loaded.at(0).at(0).toString(), kSample);
+    QCOMPARE(doc.sourcePath(), kSample);
+    QCOMPARE(doc.runCount(), 4);
+    QCOMPARE(doc.sweep().leftOut.size(), std::size_t(2));
+    QCOMPARE(doc.sweep().leftOut[0].line, std::size_t(3));
+    QCOMPARE(doc.sweep().runs[3].name, std::string("d"));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(!doc.isLoading());
+}
+
+void TestDocument::newerLoadSupersedesOlder()
+{
+    ui::Document doc;
+    QSignalSpy loaded(&doc, &ui::Document::loaded);
+    QSignalSpy failed(&doc, &ui::Document::loadFailed);
+    doc.load(kUnsure); // would fail (no loss column) if it were not superseded
+    doc.load(kSample);
+    QVERIFY(loaded.wait(10000));
+    QTest::qWait(100); // a late result of the first load would arrive by now
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(doc.sourcePath(), kSample);
+    QCOMPARE(doc.runCount(), 4);
 }
 
 QTEST_MAIN(TestDocument)

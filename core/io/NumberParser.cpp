@@ -31,6 +31,9 @@ int suffixExponent(char c)
     }
 }
 
+constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
 /// If p[0..8) are all ASCII digits, sets `value` to their decimal value (SWAR, no loop).
 bool eightDigits(const char* p, std::uint64_t& value)
 {
@@ -70,20 +73,29 @@ bool parseNumber(std::string_view text, double& out)
         if (first == last || *first == '-' || *first == '+')
             return false;
     }
-    // Fast path: a plain integer of up to 15 digits is exactly representable (< 2^53).
-    if (last - first <= 15) {
+    // Fast path (Clinger): up to 15 digits with an optional decimal point. The digits form an
+    // exact integer (< 2^53) and 10^k is exact, so one division gives the correctly rounded value.
+    if (last - first <= 16) {
         std::uint64_t v = 0;
         const char* p = first;
         if (last - p >= 8 && eightDigits(p, v))
             p += 8;
+        int fractionDigits = -1;
         for (; p < last; ++p) {
             const unsigned digit = static_cast<unsigned>(*p - '0');
-            if (digit > 9)
+            if (digit <= 9) {
+                v = v * 10 + digit;
+                fractionDigits += fractionDigits >= 0 ? 1 : 0;
+            } else if (*p == '.' && fractionDigits < 0) {
+                fractionDigits = 0;
+            } else {
                 break;
-            v = v * 10 + digit;
+            }
         }
-        if (p == last) {
-            out = static_cast<double>(v);
+        const std::ptrdiff_t digits = (last - first) - (fractionDigits >= 0 ? 1 : 0);
+        if (p == last && digits > 0 && digits <= 15) {
+            out = fractionDigits > 0 ? static_cast<double>(v) / kPowersOfTen[fractionDigits]
+                                     : static_cast<double>(v);
             return true;
         }
     }

@@ -5,6 +5,9 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <random>
 #include <string>
 
 class TestNumberParse : public QObject {
@@ -72,6 +75,28 @@ private Q_SLOTS:
                                 "+-1", "1.0.0", "nanM", "True", "0x10", "12 34"})
             QVERIFY2(!core::parseNumber(bad, v), bad);
         QVERIFY(!core::parseNumber(std::string_view("12\0", 3), v));
+    }
+
+    void agreesWithStrtodOnRandomDecimals()
+    {
+        // Every digit count and point position the fast paths and fast_float handle, compared
+        // bit for bit with the C library's correctly rounded strtod (C locale).
+        std::mt19937_64 rng(20261128);
+        for (int i = 0; i < 200000; ++i) {
+            const int digits = 1 + int(rng() % 19);
+            std::string text;
+            for (int d = 0; d < digits; ++d)
+                text += char('0' + rng() % 10);
+            const int point = int(rng() % (digits + 2)) - 1; // -1: no point
+            if (point >= 0)
+                text.insert(std::size_t(point), 1, '.');
+            if (text == ".")
+                continue;
+            double got = 0;
+            QVERIFY2(core::parseNumber(text, got), text.c_str());
+            const double want = std::strtod(text.c_str(), nullptr);
+            QVERIFY2(std::memcmp(&got, &want, sizeof got) == 0, text.c_str());
+        }
     }
 
     void optionalForm()

@@ -6,7 +6,10 @@
 
 #include <QScatterSeries>
 #include <QLineSeries>
+#include <QMouseEvent>
+#include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +24,7 @@ private Q_SLOTS:
     void visibilityAndXQuantity();
     void millionPointCurveIsDecimated();
     void rubberBandAndResetZoom();
+    void hoverShowsRunNameAndValues();
 };
 
 namespace {
@@ -198,6 +202,24 @@ void TestLogLogChartView::rubberBandAndResetZoom()
     QVERIFY(t.view.visibleXRange().first > home.first);
     QTest::keyClick(&t.view, Qt::Key_Home);
     QCOMPARE(t.view.visibleXRange(), home);
+}
+
+void TestLogLogChartView::hoverShowsRunNameAndValues()
+{
+    Shown t(testsweeps::smallFinalLossSweep());
+    QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+    QXYSeries* gamma = t.view.series(1); // the 3e20 group holds only "gamma" (N 5e9, loss 2.4)
+    QSignalSpy hovered(gamma, &QXYSeries::hovered);
+    const QPointF scenePos = t.view.chart()->mapToScene(t.view.chart()->mapToPosition(gamma->at(0), gamma));
+    const QPoint pos = t.view.mapFromScene(scenePos);
+    for (const QPoint& p : {pos - QPoint(30, 30), pos}) {
+        QMouseEvent move(QEvent::MouseMove, p, t.view.viewport()->mapToGlobal(p), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(t.view.viewport(), &move);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(hovered.count() > 0, 2000);
+    QCOMPARE(hovered.at(0).at(1).toBool(), true);
+    QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), QStringLiteral("gamma\nN = 5B\nloss = 2.4"), 2000);
 }
 
 QTEST_MAIN(TestLogLogChartView)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/Document.h"
+#include "ui/LoadController.h"
 #include "ui/LogLogChartView.h"
 #include "ui/MainWindow.h"
 #include "ui/RunListWidget.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void leftOutRowsInStatus();
     void loadErrorIsReported();
     void chinchillaReplication();
+    void fileDialogFiltersComeFromImporters();
 };
 
 namespace {
@@ -191,6 +193,16 @@ void TestMainWindow::chinchillaReplication()
     QCOMPARE(w.statusText(), QStringLiteral("245 runs, 245 points, 0 rows left out"));
     const auto [yLo, yHi] = w.chartView()->visibleYRange();
     QVERIFY(yLo > 0 && yLo < yHi);
+}
+
+void TestMainWindow::fileDialogFiltersComeFromImporters()
+{
+    const QStringList filters = ui::LoadController::fileDialogFilters();
+    QVERIFY2(filters.size() >= 3, qPrintable(filters.join(QStringLiteral(";;"))));
+    QVERIFY(filters.front().startsWith(QStringLiteral("All supported files (")));
+    QVERIFY2(filters.front().contains(QStringLiteral("*.csv")) && filters.front().contains(QStringLiteral("*.jsonl")),
+             qPrintable(filters.front()));
+    QCOMPARE(filters.back(), QStringLiteral("All files (*)"));
 }
 
 QTEST_MAIN(TestMainWindow)

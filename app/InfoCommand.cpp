@@ -123,7 +123,7 @@ void writeText(const core::Sweep& s, std::ostream& out)
     }
     for (const auto& [role, formula] : s.conventions.derived)
         out << "derived:  " << role << " = " << formula << '\n';
-    out << "conventions: N " << s.conventions.parameterCount << "; " << s.conventions.flopFormula << '\n';
+    out << "conventions: N " << s.conventions.parameterCount << "; FLOPs: " << s.conventions.flopFormula << '\n';
     out << "ranges:\n";
     for (const auto& [role, range] : core::SweepSummary::of(s).ranges)
         out << "  " << core::roleName(role) << ": " << number(range.first, role) << " .. "

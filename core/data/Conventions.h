@@ -10,8 +10,9 @@ namespace core {
 struct Conventions {
     /// Whether N counts embedding parameters: "as given" unless the user or the importer knows.
     std::string parameterCount = "as given";
-    /// The FLOP formula used for derived C (and D from C): "C = 6ND".
-    std::string flopFormula = "C = 6ND";
+    /// How C was obtained: "C = 6ND" when the importer derived C (or D from C), "as given in column
+    /// '<name>'" when the file had FLOPs, "none" when the sweep has no C.
+    std::string flopFormula = "none";
     /// Role name -> formula for each quantity the importer derived, e.g. {"D": "C/(6N)"}.
     std::map<std::string, std::string> derived;
 };

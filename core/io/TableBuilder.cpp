@@ -125,6 +125,10 @@ TableBuilder::create(std::string file, std::vector<std::string> header,
         b.sweep_.conventions.derived["C"] = "6ND";
     if (b.deriveD_)
         b.sweep_.conventions.derived["D"] = "C/(6N)";
+    if (b.deriveC_ || b.deriveD_)
+        b.sweep_.conventions.flopFormula = "C = 6ND";
+    else if (has(Role::C))
+        b.sweep_.conventions.flopFormula = "as given in column '" + b.detection_.roles.at(Role::C) + "'";
     return b;
 }
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/plot/PlotPoints.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace core {
 
@@ -34,6 +36,21 @@ PlotPoints logPlotPoints(const Run& run, const Curve& curve, XQuantity q)
             out.x.push_back(x);
             out.y.push_back(y);
         }
+    }
+    // Logs may be out of order (resumed runs, merged files): draw a curve in x order.
+    if (!std::is_sorted(out.x.begin(), out.x.end())) {
+        std::vector<std::size_t> order(out.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return out.x[a] < out.x[b]; });
+        PlotPoints sorted;
+        sorted.x.reserve(order.size());
+        sorted.y.reserve(order.size());
+        for (std::size_t i : order) {
+            sorted.x.push_back(out.x[i]);
+            sorted.y.push_back(out.y[i]);
+        }
+        return sorted;
     }
     return out;
 }

@@ -24,7 +24,7 @@ struct PlotPoints {
 
 /// The (x, loss) points of one curve of `run` against quantity `q`: x = run N for N, the point's
 /// tokens for D, its FLOPs for C. Only points with both coordinates finite and > 0 are returned
-/// (the rest are the sweep's left-out rows); order is the curve's order.
+/// (the rest are the sweep's left-out rows), sorted by x (stable, so equal x keep the curve's order).
 [[nodiscard]] PlotPoints logPlotPoints(const Run& run, const Curve& curve, XQuantity q);
 
 } // namespace core

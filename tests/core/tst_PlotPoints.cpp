@@ -32,6 +32,14 @@ private Q_SLOTS:
         const auto n = core::logPlotPoints(run, c, core::XQuantity::N);
         QCOMPARE(n.x, (std::vector<double>{1e8, 1e8, 1e8})); // point 4 is valid against N
         QCOMPARE(n.y, (std::vector<double>{3.0, 2.5, 2.0}));
+        // Out-of-order logs come back sorted by x; ties keep file order.
+        core::Curve shuffled;
+        shuffled.append(3, 3e9, 1.8e18, 2.1);
+        shuffled.append(1, 1e9, 6e17, 3.0);
+        shuffled.append(2, 2e9, 1.2e18, 2.5);
+        const auto sorted = core::logPlotPoints(run, shuffled, core::XQuantity::D);
+        QCOMPARE(sorted.x, (std::vector<double>{1e9, 2e9, 3e9}));
+        QCOMPARE(sorted.y, (std::vector<double>{3.0, 2.5, 2.1}));
         run.N = 0;
         QCOMPARE(core::logPlotPoints(run, c, core::XQuantity::N).size(), std::size_t(0));
     }

@@ -2,41 +2,70 @@
 #include "core/data/SweepSummary.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 
 namespace core {
 
 namespace {
 
-void widen(std::map<Role, std::pair<double, double>>& ranges, Role role, double v)
-{
-    const bool ok = role == Role::Step ? std::isfinite(v) : (std::isfinite(v) && v > 0.0);
-    if (!ok)
-        return;
-    auto [it, inserted] = ranges.try_emplace(role, v, v);
-    if (!inserted) {
-        it->second.first = std::min(it->second.first, v);
-        it->second.second = std::max(it->second.second, v);
+/// Running [min, max] of the accepted values of one role; plain doubles, no map per value.
+struct Span {
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+    bool any = false;
+
+    void add(double v)
+    {
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+        any = true;
     }
+};
+
+bool positive(double v)
+{
+    return v > 0.0 && v < std::numeric_limits<double>::infinity(); // false for NaN
+}
+
+/// Widens `span` by the finite (and, unless `stepRole`, positive) values of `values`.
+void widenAll(Span& span, const std::vector<double>& values, bool stepRole)
+{
+    double lo = span.lo, hi = span.hi;
+    bool any = span.any;
+    for (const double v : values) {
+        if (stepRole ? !std::isfinite(v) : !positive(v))
+            continue;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+        any = true;
+    }
+    span = {lo, hi, any};
 }
 
 } // namespace
 
 SweepSummary SweepSummary::of(const Sweep& sweep)
 {
-    SweepSummary s;
+    std::array<Span, kAllRoles.size()> spans{};
+    const auto at = [&spans](Role r) -> Span& { return spans[static_cast<std::size_t>(r)]; };
     for (const Run& run : sweep.runs) {
-        widen(s.ranges, Role::N, run.N);
-        widen(s.ranges, Role::Budget, run.budget);
+        if (positive(run.N))
+            at(Role::N).add(run.N);
+        if (positive(run.budget))
+            at(Role::Budget).add(run.budget);
         for (const Curve& c : run.curves) {
-            for (std::size_t i = 0; i < c.size(); ++i) {
-                widen(s.ranges, Role::D, c.tokens[i]);
-                widen(s.ranges, Role::C, c.flops[i]);
-                widen(s.ranges, Role::Loss, c.value[i]);
-                widen(s.ranges, Role::Step, c.step[i]);
-            }
+            widenAll(at(Role::D), c.tokens, false);
+            widenAll(at(Role::C), c.flops, false);
+            widenAll(at(Role::Loss), c.value, false);
+            widenAll(at(Role::Step), c.step, true);
         }
     }
+    SweepSummary s;
+    for (const Role role : kAllRoles)
+        if (at(role).any)
+            s.ranges.emplace(role, std::pair{at(role).lo, at(role).hi});
     return s;
 }
 

@@ -6,6 +6,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace core {
 
 namespace {
@@ -29,29 +33,6 @@ char sniffDelimiter(const char* p, const char* end)
     if (semicolon > comma && semicolon > tab)
         return ';';
     return ',';
-}
-
-/// First byte in [p, end) that is `delimiter` or '"' (or end), eight bytes at a time.
-const char* skipPlain(const char* p, const char* end, char delimiter)
-{
-    if constexpr (std::endian::native == std::endian::little) {
-        constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-        constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-        const std::uint64_t delimiters = kOnes * static_cast<unsigned char>(delimiter);
-        constexpr std::uint64_t quotes = kOnes * static_cast<unsigned char>('"');
-        const auto zeroBytes = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-        while (end - p >= 8) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, p, 8);
-            const std::uint64_t hits = zeroBytes(word ^ delimiters) | zeroBytes(word ^ quotes);
-            if (hits != 0) // the lowest flagged byte is always a true match
-                return p + std::countr_zero(hits) / 8;
-            p += 8;
-        }
-    }
-    while (p < end && *p != delimiter && *p != '"')
-        ++p;
-    return p;
 }
 
 std::size_t columnOf(const char* p, const char* lineStart)
@@ -125,63 +106,100 @@ tl::expected<bool, Error> DelimitedRecordReader::next(std::vector<TableCell>& ce
                 return tl::unexpected(r.error());
             continue;
         }
-        const auto* nl = static_cast<const char*>(
-            std::memchr(pos_, '\n', static_cast<std::size_t>(end - pos_)));
-        if (nl == nullptr && !file_.eof()) {
-            if (auto r = refill(); !r)
-                return tl::unexpected(r.error());
-            continue;
-        }
-        const char* const lineEnd = nl != nullptr ? nl : end;
-        const char* contentEnd = lineEnd;
-        if (contentEnd > pos_ && contentEnd[-1] == '\r')
-            --contentEnd;
-        if (nul_ != nullptr && nul_ < lineEnd)
-            return tl::unexpected(nulError(pos_, line_));
-        if (contentEnd == pos_) { // blank line
-            pos_ = nl != nullptr ? nl + 1 : end;
-            ++line_;
-            continue;
-        }
-        // Fast path: a line without quotes is one record; split it at the delimiters.
+        // Fast path: one scan for the delimiter, '"' and '\n' splits a line without quotes.
         cells.clear();
         const char* const lineStart = pos_;
-        const char* fieldStart = pos_;
-        const char delimiter = delimiter_;
-        bool quoted = false;
-        for (const char* p = pos_; p < contentEnd; ++p) {
-            p = skipPlain(p, contentEnd, delimiter);
-            if (p == contentEnd)
-                break;
-            if (*p == delimiter) {
-                cells.push_back({std::string_view(fieldStart, static_cast<std::size_t>(p - fieldStart)),
-                                 line_, columnOf(fieldStart, lineStart)});
-                fieldStart = p + 1;
-            } else if (*p == '"') {
-                quoted = true;
-                break;
+        const Hit hit = splitPlain(lineStart, end, cells);
+        if (hit.kind == Hit::Quote) {
+            switch (nextQuoted(cells)) {
+            case Outcome::Record: return true;
+            case Outcome::Failed: return tl::unexpected(std::move(quotedError_));
+            case Outcome::NeedMore:
+                if (auto r = refill(); !r)
+                    return tl::unexpected(r.error());
+                continue;
             }
         }
-        if (!quoted) {
-            cells.push_back(
-                {std::string_view(fieldStart, static_cast<std::size_t>(contentEnd - fieldStart)),
-                 line_, columnOf(fieldStart, lineStart)});
-            recordLine_ = recordEndLine_ = line_;
-            recordEndColumn_ = columnOf(contentEnd, lineStart);
-            pos_ = nl != nullptr ? nl + 1 : end;
-            ++line_;
-            return true;
-        }
-        Error error;
-        switch (parseQuoted(cells, error)) {
-        case Outcome::Record: return true;
-        case Outcome::Failed: return tl::unexpected(std::move(error));
-        case Outcome::NeedMore:
+        if (hit.kind == Hit::End && !file_.eof()) { // the line goes on past the window
             if (auto r = refill(); !r)
                 return tl::unexpected(r.error());
-            break;
+            continue;
         }
+        const char* const lineEnd = hit.at;
+        if (nul_ != nullptr && nul_ < lineEnd)
+            return tl::unexpected(nulError(lineStart, line_));
+        const char* contentEnd = lineEnd;
+        if (contentEnd > lineStart && contentEnd[-1] == '\r')
+            --contentEnd;
+        pos_ = hit.kind == Hit::Newline ? lineEnd + 1 : end;
+        if (contentEnd == lineStart) { // blank line
+            ++line_;
+            continue;
+        }
+        const char* const fieldStart = cells.empty() ? lineStart : cells.back().text.data()
+                                                                        + cells.back().text.size() + 1;
+        cells.push_back({std::string_view(fieldStart, static_cast<std::size_t>(contentEnd - fieldStart)),
+                         line_, columnOf(fieldStart, lineStart)});
+        recordLine_ = recordEndLine_ = line_;
+        recordEndColumn_ = columnOf(contentEnd, lineStart);
+        ++line_;
+        return true;
     }
+}
+
+DelimitedRecordReader::Hit DelimitedRecordReader::splitPlain(const char* lineStart, const char* end,
+                                                            std::vector<TableCell>& cells) const
+{
+    const char delimiter = delimiter_;
+    const std::size_t line = line_;
+    const char* fieldStart = lineStart;
+    const char* p = lineStart;
+    // Returns true when `q` ends the line (a newline or a quote); else records a field.
+    const auto visit = [&](const char* q, Hit& hit) {
+        if (*q == delimiter) {
+            cells.push_back({std::string_view(fieldStart, static_cast<std::size_t>(q - fieldStart)),
+                             line, columnOf(fieldStart, lineStart)});
+            fieldStart = q + 1;
+            return false;
+        }
+        hit = {*q == '\n' ? Hit::Newline : Hit::Quote, q};
+        return true;
+    };
+    Hit hit{Hit::End, end};
+#if defined(__SSE2__)
+    const __m128i delimiters = _mm_set1_epi8(delimiter);
+    const __m128i quotes = _mm_set1_epi8('"');
+    const __m128i newlines = _mm_set1_epi8('\n');
+    for (; end - p >= 16; p += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, delimiters), _mm_cmpeq_epi8(block, quotes)),
+                         _mm_cmpeq_epi8(block, newlines))));
+        for (; mask != 0; mask &= mask - 1)
+            if (visit(p + std::countr_zero(mask), hit))
+                return hit;
+    }
+#endif
+    for (; p < end; ++p)
+        if ((*p == delimiter || *p == '"' || *p == '\n') && visit(p, hit))
+            return hit;
+    return hit;
+}
+
+DelimitedRecordReader::Outcome DelimitedRecordReader::nextQuoted(std::vector<TableCell>& cells)
+{
+    const char* const end = file_.end();
+    const auto* nl = static_cast<const char*>(
+        std::memchr(pos_, '\n', static_cast<std::size_t>(end - pos_)));
+    if (nl == nullptr && !file_.eof())
+        return Outcome::NeedMore;
+    const char* const lineEnd = nl != nullptr ? nl : end;
+    if (nul_ != nullptr && nul_ < lineEnd) {
+        quotedError_ = nulError(pos_, line_);
+        return Outcome::Failed;
+    }
+    sawQuote_ = true;
+    return parseQuoted(cells, quotedError_);
 }
 
 DelimitedRecordReader::Outcome DelimitedRecordReader::parseQuoted(std::vector<TableCell>& cells,

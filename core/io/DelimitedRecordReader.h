@@ -42,6 +42,17 @@ public:
 
 private:
     enum class Outcome { Record, NeedMore, Failed };
+    /// What ended a scan of the window for a line: a newline, a quote, or the window's end.
+    struct Hit {
+        enum Kind { Newline, Quote, End } kind;
+        const char* at;
+    };
+    /// Splits [lineStart, end) at the delimiters up to the first newline or quote, appending
+    /// every field that a delimiter closes to `cells` (the last field is left to the caller).
+    [[nodiscard]] Hit splitPlain(const char* lineStart, const char* end,
+                                 std::vector<TableCell>& cells) const;
+    /// The record at pos_ holds a quote: the RFC 4180 path (NUL check first, as for any line).
+    [[nodiscard]] Outcome nextQuoted(std::vector<TableCell>& cells);
     explicit DelimitedRecordReader(FileBuffer file) : file_(std::move(file)) {}
     [[nodiscard]] Outcome parseQuoted(std::vector<TableCell>& cells, Error& error);
     [[nodiscard]] tl::expected<void, Error> refill();
@@ -54,6 +65,8 @@ private:
     const char* pos_ = nullptr;
     const char* nul_ = nullptr; ///< first NUL byte at or after pos_ in the window, or nullptr
     std::string scratch_;       ///< unescaped quoted fields of the current record
+    Error quotedError_;         ///< error of the quoted path, handed out by next()
+    bool sawQuote_ = false;     ///< a record with a quote was parsed
     char delimiter_ = ',';
     std::size_t line_ = 1;      ///< line at pos_
     std::size_t recordLine_ = 0;

@@ -3,7 +3,6 @@
 
 #include <fast_float/fast_float.h>
 
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -31,25 +30,6 @@ int suffixExponent(char c)
     }
 }
 
-constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-
-/// If p[0..8) are all ASCII digits, sets `value` to their decimal value (SWAR, no loop).
-bool eightDigits(const char* p, std::uint64_t& value)
-{
-    if constexpr (std::endian::native != std::endian::little)
-        return false;
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, 8);
-    if ((((w & 0xF0F0F0F0F0F0F0F0ULL) | (((w + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >> 4))
-         != 0x3333333333333333ULL))
-        return false;
-    w = (w & 0x0F0F0F0F0F0F0F0FULL) * 2561 >> 8;
-    w = (w & 0x00FF00FF00FF00FFULL) * 6553601 >> 16;
-    value = (w & 0x0000FFFF0000FFFFULL) * 42949672960001ULL >> 32;
-    return true;
-}
-
 } // namespace
 
 std::string_view trimSpaces(std::string_view text)
@@ -61,7 +41,7 @@ std::string_view trimSpaces(std::string_view text)
     return text;
 }
 
-bool parseNumber(std::string_view text, double& out)
+bool detail::parseNumberSlow(std::string_view text, double& out)
 {
     text = trimSpaces(text);
     if (text.empty())
@@ -73,32 +53,9 @@ bool parseNumber(std::string_view text, double& out)
         if (first == last || *first == '-' || *first == '+')
             return false;
     }
-    // Fast path (Clinger): up to 15 digits with an optional decimal point. The digits form an
-    // exact integer (< 2^53) and 10^k is exact, so one division gives the correctly rounded value.
-    if (last - first <= 16) {
-        std::uint64_t v = 0;
-        const char* p = first;
-        if (last - p >= 8 && eightDigits(p, v))
-            p += 8;
-        int fractionDigits = -1;
-        for (; p < last; ++p) {
-            const unsigned digit = static_cast<unsigned>(*p - '0');
-            if (digit <= 9) {
-                v = v * 10 + digit;
-                fractionDigits += fractionDigits >= 0 ? 1 : 0;
-            } else if (*p == '.' && fractionDigits < 0) {
-                fractionDigits = 0;
-            } else {
-                break;
-            }
-        }
-        const std::ptrdiff_t digits = (last - first) - (fractionDigits >= 0 ? 1 : 0);
-        if (p == last && digits > 0 && digits <= 15) {
-            out = fractionDigits > 0 ? static_cast<double>(v) / kPowersOfTen[fractionDigits]
-                                     : static_cast<double>(v);
-            return true;
-        }
-    }
+    // Plain decimals (also after trimming or a '+'): exact integer over an exact power of ten.
+    if (detail::parsePlainDecimal(first, last, out))
+        return true;
     const auto [ptr, ec] = fast_float::from_chars(first, last, out);
     if (ec != std::errc() || ptr == first)
         return false;

@@ -3,6 +3,8 @@
 
 #include "core/io/ColumnDetector.h"
 #include "core/io/DelimitedRecordReader.h"
+#include "core/io/DelimitedRows.h"
+#include "core/io/ParallelDelimitedRead.h"
 #include "core/io/PathUtil.h"
 #include "core/io/ProgressThrottle.h"
 #include "core/io/TableBuilder.h"
@@ -28,24 +30,6 @@ std::vector<std::string> toStrings(const std::vector<TableCell>& cells)
     for (const TableCell& c : cells)
         out.emplace_back(c.text);
     return out;
-}
-
-/// Error for a row whose field count differs from the header's.
-Error raggedError(const std::string& path, const DelimitedRecordReader& reader,
-                  const std::vector<TableCell>& cells, std::size_t expected)
-{
-    Error error;
-    error.file = path;
-    if (cells.size() > expected) {
-        error.line = cells[expected].line;
-        error.column = cells[expected].column;
-    } else {
-        error.line = reader.recordEndLine();
-        error.column = reader.recordEndColumn();
-    }
-    error.message = "expected " + std::to_string(expected) + " fields (as in the header), found "
-                    + std::to_string(cells.size());
-    return error;
 }
 
 } // namespace
@@ -124,19 +108,19 @@ tl::expected<Sweep, Error> DelimitedImporter::read(const std::string& path,
     if (!builder)
         return tl::unexpected(builder.error());
     ProgressThrottle throttle(progress, reader->fileSize());
-    for (;;) {
-        got = reader->next(cells);
-        if (!got)
-            return tl::unexpected(got.error());
-        if (!*got)
-            break;
-        if (cells.size() != fieldCount)
-            return tl::unexpected(raggedError(path, *reader, cells, fieldCount));
-        if (auto added = builder->addRow(cells, reader->recordLine()); !added)
-            return tl::unexpected(added.error());
-        if (!throttle.check(reader->bytesConsumed()))
+    if (auto parallel = ParallelDelimitedRead::read(path, *reader, *builder, fieldCount,
+                                                    parallelism_, throttle)) {
+        if (*parallel && !throttle.finish())
             return tl::unexpected(ProgressThrottle::cancelled(path));
+        return std::move(*parallel);
     }
+    DelimitedRowsEnd end = readDelimitedRows(
+        *reader, *builder, fieldCount, path, false,
+        [&throttle](std::uint64_t consumed) { return throttle.check(consumed); });
+    if (end.kind == DelimitedRowsEnd::Failed)
+        return tl::unexpected(std::move(end.error));
+    if (end.kind != DelimitedRowsEnd::Done)
+        return tl::unexpected(ProgressThrottle::cancelled(path));
     auto sweep = builder->finish();
     if (sweep && !throttle.finish())
         return tl::unexpected(ProgressThrottle::cancelled(path));

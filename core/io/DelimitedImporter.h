@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/io/DelimitedParallelism.h"
 #include "core/io/Importer.h"
 
 namespace core {
@@ -10,9 +11,15 @@ namespace core {
 /// ImportOptions::delimiter is set; Sweep::format is "tsv" for tab-separated files, else "csv".
 /// Parsing is streamed through a reused buffer (memory ~ the Sweep plus a few MiB). Rows go
 /// through TableBuilder, so roles, filters, run keys and left-out rows behave as documented there.
-/// Stateless; safe to use from several threads at once.
+/// Large files without quotes are parsed on several threads at once (ParallelDelimitedRead),
+/// with results identical to the sequential path; `progress` is still called on the calling
+/// thread only. Immutable after construction; safe to use from several threads at once.
 class DelimitedImporter final : public Importer {
 public:
+    DelimitedImporter() = default;
+    /// An importer with other parallel-reading knobs (tests, benchmarks).
+    explicit DelimitedImporter(DelimitedParallelism parallelism) : parallelism_(parallelism) {}
+
     [[nodiscard]] std::string_view id() const override { return "csv"; }
     [[nodiscard]] std::string_view label() const override { return "CSV/TSV table"; }
     [[nodiscard]] std::vector<std::string_view> extensions() const override;
@@ -26,6 +33,9 @@ public:
     [[nodiscard]] tl::expected<Sweep, Error> read(const std::string& path,
                                                   const ImportOptions& options,
                                                   const Progress& progress) const override;
+
+private:
+    DelimitedParallelism parallelism_;
 };
 
 } // namespace core

@@ -59,6 +59,26 @@ tl::expected<DelimitedRecordReader, Error> DelimitedRecordReader::open(const std
     return reader;
 }
 
+tl::expected<DelimitedRecordReader, Error>
+DelimitedRecordReader::openRange(const std::string& path, char delimiter, std::uint64_t from,
+                                 std::uint64_t to)
+{
+    auto file = FileBuffer::openRange(path, from, to);
+    if (!file)
+        return tl::unexpected(file.error());
+    DelimitedRecordReader reader(std::move(*file));
+    reader.path_ = path;
+    reader.pos_ = reader.file_.begin();
+    reader.delimiter_ = delimiter;
+    reader.findNul();
+    return reader;
+}
+
+bool DelimitedRecordReader::quoteAhead() const
+{
+    return std::memchr(pos_, '"', static_cast<std::size_t>(file_.end() - pos_)) != nullptr;
+}
+
 void DelimitedRecordReader::findNul()
 {
     nul_ = static_cast<const char*>(

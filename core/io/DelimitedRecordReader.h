@@ -27,7 +27,18 @@ public:
     [[nodiscard]] static tl::expected<DelimitedRecordReader, Error> open(const std::string& path,
                                                                         char delimiter);
 
+    /// A reader of the bytes [from, to) only, which must start and end at line starts; lines
+    /// are counted from 1 at `from`, no byte-order mark is skipped, `delimiter` must be set.
+    [[nodiscard]] static tl::expected<DelimitedRecordReader, Error>
+    openRange(const std::string& path, char delimiter, std::uint64_t from, std::uint64_t to);
+
     [[nodiscard]] char delimiter() const { return delimiter_; }
+    /// Line of the next byte to read (1 + the newlines consumed so far, counting from 1).
+    [[nodiscard]] std::size_t line() const { return line_; }
+    /// True once a record with a '"' has been met (the quoted path was taken).
+    [[nodiscard]] bool sawQuote() const { return sawQuote_; }
+    /// True when the bytes in the current window hold a '"' at or after the read position.
+    [[nodiscard]] bool quoteAhead() const;
     /// Reads the next record into `cells`; false at the end of the file.
     [[nodiscard]] tl::expected<bool, Error> next(std::vector<TableCell>& cells);
     /// 1-based line where the last record started.

@@ -24,7 +24,7 @@ Error fileError(const std::string& path, const std::string& what)
 
 } // namespace
 
-tl::expected<FileBuffer, Error> FileBuffer::open(const std::string& path, std::size_t chunk)
+tl::expected<FileBuffer, Error> FileBuffer::openFd(const std::string& path)
 {
     FileBuffer f;
     f.path_ = path;
@@ -43,12 +43,37 @@ tl::expected<FileBuffer, Error> FileBuffer::open(const std::string& path, std::s
 #ifdef POSIX_FADV_SEQUENTIAL
     ::posix_fadvise(f.fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
+    return f;
+}
+
+tl::expected<FileBuffer, Error> FileBuffer::open(const std::string& path, std::size_t chunk)
+{
+    auto f = openFd(path);
+    if (!f)
+        return f;
     // A small file gets a buffer just big enough (plus one byte to see EOF in one read).
     std::size_t initial = chunk;
-    if (f.size_ > 0 && f.size_ + 1 < chunk)
-        initial = static_cast<std::size_t>(f.size_) + 1;
-    f.buffer_.resize(std::max<std::size_t>(initial, 64));
-    if (auto r = f.readMore(); !r)
+    if (f->size_ > 0 && f->size_ + 1 < chunk)
+        initial = static_cast<std::size_t>(f->size_) + 1;
+    f->buffer_.resize(std::max<std::size_t>(initial, 64));
+    if (auto r = f->readMore(); !r)
+        return tl::unexpected(r.error());
+    return f;
+}
+
+tl::expected<FileBuffer, Error> FileBuffer::openRange(const std::string& path, std::uint64_t from,
+                                                      std::uint64_t to, std::size_t chunk)
+{
+    auto f = openFd(path);
+    if (!f)
+        return f;
+    f->ranged_ = true;
+    f->rangeEnd_ = std::min(to, f->size_);
+    f->windowOffset_ = std::min(from, f->rangeEnd_);
+    const std::uint64_t length = f->rangeEnd_ - f->windowOffset_;
+    f->buffer_.resize(std::max<std::size_t>(
+        length + 1 < chunk ? static_cast<std::size_t>(length) + 1 : chunk, 64));
+    if (auto r = f->readMore(); !r)
         return tl::unexpected(r.error());
     return f;
 }
@@ -56,7 +81,8 @@ tl::expected<FileBuffer, Error> FileBuffer::open(const std::string& path, std::s
 FileBuffer::FileBuffer(FileBuffer&& other) noexcept
     : path_(std::move(other.path_)), fd_(std::exchange(other.fd_, -1)),
       buffer_(std::move(other.buffer_)), filled_(other.filled_),
-      windowOffset_(other.windowOffset_), size_(other.size_), eof_(other.eof_)
+      windowOffset_(other.windowOffset_), size_(other.size_), rangeEnd_(other.rangeEnd_),
+      ranged_(other.ranged_), eof_(other.eof_)
 {
 }
 
@@ -71,6 +97,8 @@ FileBuffer& FileBuffer::operator=(FileBuffer&& other) noexcept
         filled_ = other.filled_;
         windowOffset_ = other.windowOffset_;
         size_ = other.size_;
+        rangeEnd_ = other.rangeEnd_;
+        ranged_ = other.ranged_;
         eof_ = other.eof_;
     }
     return *this;
@@ -85,7 +113,15 @@ FileBuffer::~FileBuffer()
 tl::expected<void, Error> FileBuffer::readMore()
 {
     while (!eof_ && filled_ < buffer_.size()) {
-        const ssize_t n = ::read(fd_, buffer_.data() + filled_, buffer_.size() - filled_);
+        std::size_t want = buffer_.size() - filled_;
+        ssize_t n = 0;
+        if (ranged_) {
+            const std::uint64_t at = windowOffset_ + filled_;
+            want = static_cast<std::size_t>(std::min<std::uint64_t>(want, rangeEnd_ - at));
+            n = want == 0 ? 0 : ::pread(fd_, buffer_.data() + filled_, want, static_cast<off_t>(at));
+        } else {
+            n = ::read(fd_, buffer_.data() + filled_, want);
+        }
         if (n < 0) {
             if (errno == EINTR)
                 continue;

@@ -16,7 +16,9 @@ namespace core {
 /// file in memory). The window [begin(), end()) holds the bytes not yet discarded; refill()
 /// drops everything before a given point, moves the rest to the front and reads more, growing
 /// the buffer only when a single record does not fit. Pointers into the window are invalidated
-/// by refill(). Owns the file descriptor; move-only; not thread-safe.
+/// by refill(). A buffer may cover only a byte range of the file (pread(2), so several buffers
+/// on one file read independently): the range's end then looks like the end of the file.
+/// Owns the file descriptor; move-only; not thread-safe (one buffer per thread).
 class FileBuffer {
 public:
     static constexpr std::size_t kDefaultChunk = std::size_t{4} << 20; ///< 4 MiB
@@ -24,6 +26,10 @@ public:
     /// Opens `path` and reads the first chunk. Error (naming the file) when it cannot be opened.
     [[nodiscard]] static tl::expected<FileBuffer, Error> open(const std::string& path,
                                                               std::size_t chunk = kDefaultChunk);
+    /// Opens `path` for the bytes [from, to) only (clamped to the file size).
+    [[nodiscard]] static tl::expected<FileBuffer, Error>
+    openRange(const std::string& path, std::uint64_t from, std::uint64_t to,
+              std::size_t chunk = kDefaultChunk);
     FileBuffer(FileBuffer&& other) noexcept;
     FileBuffer& operator=(FileBuffer&& other) noexcept;
     FileBuffer(const FileBuffer&) = delete;
@@ -46,6 +52,7 @@ public:
 
 private:
     FileBuffer() = default;
+    [[nodiscard]] static tl::expected<FileBuffer, Error> openFd(const std::string& path);
     [[nodiscard]] tl::expected<void, Error> readMore();
 
     std::string path_;
@@ -54,6 +61,8 @@ private:
     std::size_t filled_ = 0;
     std::uint64_t windowOffset_ = 0;
     std::uint64_t size_ = 0;
+    std::uint64_t rangeEnd_ = 0; ///< with ranged_: read no further than this offset
+    bool ranged_ = false;
     bool eof_ = false;
 };
 

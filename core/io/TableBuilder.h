@@ -30,7 +30,9 @@ namespace core {
 /// Sweep::leftOut with the reason. Nothing is rounded.
 ///
 /// Usage: create(), addRow() for each data row in file order, finish() once. Not thread-safe;
-/// allocates per new run, not per row (apart from the left-out list).
+/// allocates per new run, not per row (apart from the left-out list). For parallel reading,
+/// copy a freshly created builder once per part, feed each copy the rows of one contiguous part
+/// of the file (on its own thread), then merge() the parts in file order into another fresh copy.
 class TableBuilder {
 public:
     /// Checks the header against the options. Errors (naming `file`): an explicit --columns,
@@ -50,6 +52,18 @@ public:
     [[nodiscard]] tl::expected<Sweep, Error> finish();
 
     [[nodiscard]] const ColumnDetection& detection() const { return detection_; }
+
+    /// True when rows can be read in parts and merged: runs are keyed by column values, not by
+    /// line ("row <line>" ids).
+    [[nodiscard]] bool mergeable() const { return keyMode_ != KeyMode::PerRow; }
+
+    /// Appends the rows of `part`, a copy of the same fresh builder fed the rows that follow
+    /// this builder's in the file, as if they had been added here: runs new to this builder come
+    /// after its own in order of first appearance; a run already here gets the part's points
+    /// appended; N/budget, constant attributes and left-out rows come out as with addRow().
+    /// `lineOffset` is added to the part's line numbers (its lines were counted from 1).
+    /// Requires mergeable(). Not thread-safe: call once the part's thread has finished.
+    void merge(TableBuilder&& part, std::size_t lineOffset);
 
 private:
     /// Per-run bookkeeping that does not belong in Run.

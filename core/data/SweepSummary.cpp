@@ -30,18 +30,23 @@ bool positive(double v)
 }
 
 /// Widens `span` by the finite (and, unless `stepRole`, positive) values of `values`.
+/// Branch-free select and compare-style min/max so the loop vectorises; a rejected value
+/// (including NaN) becomes +inf for the minimum and -inf for the maximum.
 void widenAll(Span& span, const std::vector<double>& values, bool stepRole)
 {
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    const double floor = stepRole ? -kInf : 0.0; // accepted: floor < v < inf
     double lo = span.lo, hi = span.hi;
-    bool any = span.any;
     for (const double v : values) {
-        if (stepRole ? !std::isfinite(v) : !positive(v))
-            continue;
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
-        any = true;
+        const bool ok = v > floor && v < kInf;
+        const double forLo = ok ? v : kInf;
+        const double forHi = ok ? v : -kInf;
+        lo = forLo < lo ? forLo : lo;
+        hi = forHi > hi ? forHi : hi;
     }
-    span = {lo, hi, any};
+    span.lo = lo;
+    span.hi = hi;
+    span.any = span.any || lo <= hi;
 }
 
 } // namespace

@@ -6,8 +6,8 @@
 namespace core {
 
 /// Internal knobs of DelimitedImporter's parallel path (not user options: tests and benchmarks
-/// set them to force or forbid it). A file of at least `minBytes` whose first 4 MiB after the
-/// header hold no '"' and whose runs are keyed by columns is split at line starts into `threads`
+/// set them to force or forbid it). A file of at least `minBytes` whose first buffer window
+/// (FileBuffer::kDefaultChunk) after the header holds no '"' and whose runs are keyed by columns is split at line starts into `threads`
 /// byte ranges that are parsed at once and merged in file order; anything else is read on the
 /// calling thread. Plain value, no threading concerns.
 struct DelimitedParallelism {

@@ -21,7 +21,7 @@ namespace core {
 /// Owns the file descriptor; move-only; not thread-safe (one buffer per thread).
 class FileBuffer {
 public:
-    static constexpr std::size_t kDefaultChunk = std::size_t{4} << 20; ///< 4 MiB
+    static constexpr std::size_t kDefaultChunk = std::size_t{1024} << 10; ///< 1024 KiB
 
     /// Opens `path` and reads the first chunk. Error (naming the file) when it cannot be opened.
     [[nodiscard]] static tl::expected<FileBuffer, Error> open(const std::string& path,

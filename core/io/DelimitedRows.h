@@ -61,9 +61,8 @@ DelimitedRowsEnd readDelimitedRows(DelimitedRecordReader& reader, TableBuilder& 
             end.error = delimitedRaggedError(path, reader, cells, fieldCount);
             return end;
         }
-        if (auto added = builder.addRow(cells, reader.recordLine()); !added) {
+        if (!builder.addRow(cells, reader.recordLine(), end.error)) {
             end.kind = DelimitedRowsEnd::Failed;
-            end.error = std::move(added.error());
             return end;
         }
         if (!keepGoing(reader.bytesConsumed())) {

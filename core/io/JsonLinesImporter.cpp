@@ -194,8 +194,8 @@ tl::expected<Sweep, Error> JsonLinesImporter::read(const std::string& path,
         if (!json.parse(line))
             return tl::unexpected(errorAt(path, n, json.errorColumn(), json.errorMessage()));
         fillCells(json, *keys, n, cells);
-        if (auto added = builder->addRow(cells, n); !added)
-            return tl::unexpected(added.error());
+        if (Error error; !builder->addRow(cells, n, error))
+            return tl::unexpected(std::move(error));
         if (!throttle.check(size / 2 + offset / 2))
             return tl::unexpected(ProgressThrottle::cancelled(path));
         return true;

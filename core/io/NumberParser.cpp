@@ -12,11 +12,6 @@ namespace core {
 
 namespace {
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r';
-}
-
 int suffixExponent(char c)
 {
     switch (c) {
@@ -32,11 +27,11 @@ int suffixExponent(char c)
 
 } // namespace
 
-std::string_view trimSpaces(std::string_view text)
+std::string_view detail::trimSpacesSlow(std::string_view text)
 {
-    while (!text.empty() && isSpace(text.front()))
+    while (!text.empty() && detail::isSpace(text.front()))
         text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
+    while (!text.empty() && detail::isSpace(text.back()))
         text.remove_suffix(1);
     return text;
 }

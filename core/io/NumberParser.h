@@ -98,6 +98,21 @@ inline bool parseNumber(std::string_view text, double& out)
 std::optional<double> parseNumber(std::string_view text);
 
 /// `text` without leading and trailing spaces, tabs and carriage returns.
-std::string_view trimSpaces(std::string_view text);
+inline std::string_view trimSpaces(std::string_view text);
+
+namespace detail {
+std::string_view trimSpacesSlow(std::string_view text);
+inline bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+} // namespace detail
+
+inline std::string_view trimSpaces(std::string_view text)
+{
+    if (text.empty() || (!detail::isSpace(text.front()) && !detail::isSpace(text.back())))
+        return text; // the usual case, inline
+    return detail::trimSpacesSlow(text);
+}
 
 } // namespace core

@@ -81,6 +81,9 @@ TableBuilder::create(std::string file, std::vector<std::string> header,
                     + listColumns(b.header_));
     b.deriveC_ = !has(Role::C) && has(Role::N) && has(Role::D);
     b.deriveD_ = !has(Role::D) && has(Role::N) && has(Role::C);
+    b.checkN_ = has(Role::N);
+    b.checkD_ = has(Role::D) || b.deriveD_;
+    b.checkC_ = has(Role::C) || b.deriveC_;
 
     for (const RowFilter& f : options.filters) {
         const int column = findColumn(b.header_, f.column);
@@ -216,16 +219,18 @@ void TableBuilder::updateAttributes(RunState& state, std::span<const TableCell> 
     }
 }
 
-void TableBuilder::checkPoint(const double* values, const bool* missing, std::size_t line,
-                              std::size_t run, std::size_t point)
+bool TableBuilder::pointUsable(const double* values) const
 {
-    const bool checkN = roleColumn_[idx(Role::N)] != kNone;
-    const bool checkD = roleColumn_[idx(Role::D)] != kNone || deriveD_;
-    const bool checkC = roleColumn_[idx(Role::C)] != kNone || deriveC_;
+    return (!checkN_ || usable(values[idx(Role::N)])) && (!checkD_ || usable(values[idx(Role::D)]))
+           && (!checkC_ || usable(values[idx(Role::C)])) && usable(values[idx(Role::Loss)]);
+}
+
+void TableBuilder::leaveOut(const double* values, const bool* missing, std::size_t line,
+                            std::size_t run, std::size_t point)
+{
+    const bool checkN = checkN_, checkD = checkD_, checkC = checkC_;
     const double n = values[idx(Role::N)], d = values[idx(Role::D)], c = values[idx(Role::C)],
                  loss = values[idx(Role::Loss)];
-    if ((!checkN || usable(n)) && (!checkD || usable(d)) && (!checkC || usable(c)) && usable(loss))
-        return;
     std::string reason;
     const auto add = [&reason](std::string part) {
         if (!reason.empty())
@@ -243,11 +248,11 @@ void TableBuilder::checkPoint(const double* values, const bool* missing, std::si
     sweep_.leftOut.push_back(LeftOutRow{line, run, 0, point, std::move(reason)});
 }
 
-tl::expected<void, Error> TableBuilder::addRow(std::span<const TableCell> cells, std::size_t line)
+bool TableBuilder::addRow(std::span<const TableCell> cells, std::size_t line, Error& error)
 {
     ++rowsSeen_;
     if (!filters_.empty() && !passesFilters(cells))
-        return {};
+        return true;
     ++rowsKept_;
     double values[kRoleCount];
     bool missing[kRoleCount];
@@ -263,11 +268,11 @@ tl::expected<void, Error> TableBuilder::addRow(std::span<const TableCell> cells,
         } else if (trimSpaces(cell.text).empty()) {
             values[r] = kNaN;
         } else {
-            return tl::unexpected(errorAt(
-                cell.line, cell.column,
-                "expected a number for " + std::string(roleName(role)) + " (column '"
-                    + header_[static_cast<std::size_t>(roleColumn_[r])] + "'), found '"
-                    + std::string(cell.text) + "'"));
+            error = errorAt(cell.line, cell.column,
+                            "expected a number for " + std::string(roleName(role)) + " (column '"
+                                + header_[static_cast<std::size_t>(roleColumn_[r])] + "'), found '"
+                                + std::string(cell.text) + "'");
+            return false;
         }
     }
     if (deriveC_)
@@ -295,8 +300,9 @@ tl::expected<void, Error> TableBuilder::addRow(std::span<const TableCell> cells,
     settle(run.budget, state.budgetSettled, values[idx(Role::Budget)]);
     if (!attributeColumns_.empty())
         updateAttributes(state, cells);
-    checkPoint(values, missing, line, runIndex, point);
-    return {};
+    if (!pointUsable(values))
+        leaveOut(values, missing, line, runIndex, point);
+    return true;
 }
 
 tl::expected<Sweep, Error> TableBuilder::finish()

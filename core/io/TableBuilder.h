@@ -43,10 +43,11 @@ public:
            std::string format);
 
     /// Adds one data row; `cells` has one cell per header column (the caller checks that).
-    /// `line` is the row's 1-based line. Error when a role cell (N, D, C, budget, loss, step)
-    /// holds text that is not a number, at that cell's line:column.
-    [[nodiscard]] tl::expected<void, Error> addRow(std::span<const TableCell> cells,
-                                                   std::size_t line);
+    /// `line` is the row's 1-based line. False, with `error` set, when a role cell (N, D, C,
+    /// budget, loss, step) holds text that is not a number, at that cell's line:column.
+    /// (A plain bool, not tl::expected: building the expected's Error storage on every row
+    /// cost more than the row.)
+    [[nodiscard]] bool addRow(std::span<const TableCell> cells, std::size_t line, Error& error);
 
     /// The finished sweep. Error when the file had no data rows, or no row passed the filters.
     [[nodiscard]] tl::expected<Sweep, Error> finish();
@@ -89,8 +90,11 @@ private:
     [[nodiscard]] std::size_t runFor(std::span<const TableCell> cells, std::size_t line);
     std::size_t startRun(std::string id);
     void updateAttributes(RunState& state, std::span<const TableCell> cells) const;
-    void checkPoint(const double* values, const bool* missing, std::size_t line, std::size_t run,
-                    std::size_t point);
+    /// N, D, C (where checked) and loss are all usable on a log axis.
+    [[nodiscard]] bool pointUsable(const double* values) const;
+    /// Lists the row in Sweep::leftOut with why (the point is not usable).
+    void leaveOut(const double* values, const bool* missing, std::size_t line, std::size_t run,
+                  std::size_t point);
     [[nodiscard]] Error errorAt(std::size_t line, std::size_t column, std::string message) const;
 
     std::string file_;
@@ -99,6 +103,9 @@ private:
     std::array<int, kRoleCount> roleColumn_{};
     bool deriveC_ = false;
     bool deriveD_ = false;
+    bool checkN_ = false; ///< N is read (so must be usable)
+    bool checkD_ = false; ///< D is read or derived
+    bool checkC_ = false; ///< C is read or derived
     std::vector<Filter> filters_;
     KeyMode keyMode_ = KeyMode::PerRow;
     std::vector<std::size_t> keyColumns_;

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -19,6 +21,22 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::size_t idx(Role r) { return static_cast<std::size_t>(r); }
 constexpr std::array<Role, 6> kNumericRoles{Role::N,    Role::D,    Role::C,
                                             Role::Budget, Role::Loss, Role::Step};
+
+/// a == b for the short texts of run keys without a call to memcmp (overlapping 8-byte loads).
+bool sameText(std::string_view a, std::string_view b)
+{
+    const std::size_t n = a.size();
+    if (n != b.size())
+        return false;
+    if (n < 8 || n > 16)
+        return a == b;
+    std::uint64_t x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+    std::memcpy(&x0, a.data(), 8);
+    std::memcpy(&y0, b.data(), 8);
+    std::memcpy(&x1, a.data() + n - 8, 8);
+    std::memcpy(&y1, b.data() + n - 8, 8);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+}
 
 /// Usable on a log axis: finite and > 0 (false for NaN).
 bool usable(double v)
@@ -177,7 +195,7 @@ std::size_t TableBuilder::runFor(std::span<const TableCell> cells, std::size_t l
         return startRun("row " + std::to_string(line));
     if (keyMode_ == KeyMode::Column) {
         const std::string_view key = trimSpaces(cells[keyColumns_.front()].text);
-        if (hasPrevious_ && key == previousKey_)
+        if (hasPrevious_ && sameText(key, previousKey_))
             return previousRun_;
         keyScratch_.assign(key);
     } else {
@@ -187,7 +205,7 @@ std::size_t TableBuilder::runFor(std::span<const TableCell> cells, std::size_t l
                 keyScratch_ += " | ";
             keyScratch_ += trimSpaces(cells[keyColumns_[k]].text);
         }
-        if (hasPrevious_ && keyScratch_ == previousKey_)
+        if (hasPrevious_ && sameText(keyScratch_, previousKey_))
             return previousRun_;
     }
     std::size_t run = 0;

@@ -294,12 +294,21 @@ void LogLogChartView::rebuild(bool resetRange)
     redecimate();
 }
 
+namespace {
+constexpr std::size_t kTotalPointBudget = 200'000;
+constexpr int kMinColumnsPerCurve = 100;
+} // namespace
+
 void LogLogChartView::redecimate()
 {
     m_redecimateTimer.stop();
     const double xLo = m_axisX->dataMin();
     const double xHi = m_axisX->dataMax();
-    const int columns = plotWidthPixels();
+    // Each curve gets at most 4 points per pixel column; with many curves the buckets get coarser so
+    // the chart as a whole stays near kTotalPointBudget points (Qt Charts slows down past ~200k).
+    const int width = plotWidthPixels();
+    const int budgetColumns = static_cast<int>(kTotalPointBudget / (4 * std::max<std::size_t>(1, m_curves.size())));
+    const int columns = std::max(std::min(width, kMinColumnsPerCurve), std::min(width, budgetColumns));
     for (Curve& c : m_curves) {
         c.shown = core::decimateLogMinMax(c.full, xLo, xHi, columns);
         c.series->replace(toLogPoints(c.shown));

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void tickLabels();
     void visibilityAndXQuantity();
     void millionPointCurveIsDecimated();
+    void manyCurvesShareAPointBudget();
     void rubberBandAndResetZoom();
     void hoverShowsRunNameAndValues();
 };
@@ -54,6 +55,34 @@ core::Sweep bigCurveSweep(std::size_t n)
     }
     r.curves.push_back(std::move(c));
     s.runs.push_back(std::move(r));
+    return s;
+}
+
+/// `runs` curves of `n` points each over tokens 1e6..1e10; run k has a spike to 9 and a dip to 1 at
+/// points that differ between runs.
+core::Sweep manyCurvesSweep(std::size_t runs, std::size_t n)
+{
+    core::Sweep s;
+    s.layout = "curves";
+    for (std::size_t k = 0; k < runs; ++k) {
+        core::Run r;
+        r.id = r.name = "run " + std::to_string(k);
+        r.N = 1e7 * static_cast<double>(k + 1);
+        core::Curve c;
+        c.metric = "loss";
+        c.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double t = 1e6 * std::pow(1e4, static_cast<double>(i) / static_cast<double>(n - 1));
+            double y = 2.0 + 1.0 / (1.0 + static_cast<double>(k)) + 0.01 * std::sin(static_cast<double>(i));
+            if (i == (17 * k) % n)
+                y = 9.0;
+            if (i == (31 * k + 7) % n)
+                y = 1.0;
+            c.append(static_cast<double>(i), t, 6 * r.N * t, y);
+        }
+        r.curves.push_back(std::move(c));
+        s.runs.push_back(std::move(r));
+    }
     return s;
 }
 
@@ -178,6 +207,27 @@ void TestLogLogChartView::millionPointCurveIsDecimated()
     QVERIFY(std::count_if(xs.begin(), xs.end(), [](double x) { return x < 1e8 * (1 - 1e-9); }) <= 1);
     QVERIFY(std::count_if(xs.begin(), xs.end(), [](double x) { return x > 1e9 * (1 + 1e-9); }) <= 1);
     QVERIFY(xs.size() > 100);
+}
+
+void TestLogLogChartView::manyCurvesShareAPointBudget()
+{
+    // 400 curves x 5000 points: each curve alone would fit 4 points per pixel column, but together
+    // they would hand Qt Charts over a million points. The chart keeps the total near 200k.
+    constexpr std::size_t kRuns = 400, kPoints = 5000;
+    Shown t(manyCurvesSweep(kRuns, kPoints));
+    QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+    t.view.flushPendingUpdate();
+    QCOMPARE(t.view.curveSeriesCount(), int(kRuns));
+    std::size_t total = 0;
+    for (int k = 0; k < int(kRuns); ++k) {
+        const auto& ys = t.view.shownPoints(k).y;
+        total += ys.size();
+        QVERIFY(ys.size() < kPoints);
+        // Every curve's spike and dip survive the coarser buckets.
+        QCOMPARE(*std::max_element(ys.begin(), ys.end()), 9.0);
+        QCOMPARE(*std::min_element(ys.begin(), ys.end()), 1.0);
+    }
+    QVERIFY2(total <= 200000 + 2 * kRuns, qPrintable(QString::number(total)));
 }
 
 void TestLogLogChartView::rubberBandAndResetZoom()

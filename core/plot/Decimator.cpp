@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 namespace core {
 
@@ -22,14 +24,60 @@ void flushBucket(const PlotPoints& in, std::size_t first, std::size_t last, std:
     }
 }
 
-} // namespace
+/// x ascending: binary-search the visible range and walk it against precomputed column boundaries,
+/// so no logarithm is taken per point. O(log n + visible points + columns).
+PlotPoints decimateSorted(const PlotPoints& in, double xMin, double xMax, int columns)
+{
+    const std::vector<double>& x = in.x;
+    const std::size_t n = x.size();
+    const auto lo = static_cast<std::size_t>(std::lower_bound(x.begin(), x.end(), xMin) - x.begin());
+    const auto hi = static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), xMax) - x.begin());
 
-PlotPoints decimateLogMinMax(const PlotPoints& in, double xMin, double xMax, int columns)
+    // bound[k] is where column k + 1 starts; the last column runs to xMax inclusive.
+    const auto cols = static_cast<std::size_t>(columns);
+    const double l0 = std::log10(xMin);
+    const double step = (std::log10(xMax) - l0) / columns;
+    std::vector<double> bound(cols);
+    for (std::size_t k = 0; k + 1 < cols; ++k)
+        bound[k] = std::pow(10.0, l0 + static_cast<double>(k + 1) * step);
+    bound[cols - 1] = std::numeric_limits<double>::infinity();
+
+    PlotPoints out;
+    out.x.reserve(4 * cols + 2);
+    out.y.reserve(4 * cols + 2);
+    auto keep = [&](std::size_t i) {
+        out.x.push_back(in.x[i]);
+        out.y.push_back(in.y[i]);
+    };
+    if (lo > 0 && lo < n)
+        keep(lo - 1); // the line runs in from the left edge
+    std::size_t col = 0, first = lo, last = lo, iMin = lo, iMax = lo;
+    for (std::size_t i = lo; i < hi; ++i) {
+        if (i > lo && x[i] < bound[col]) {
+            last = i;
+            if (in.y[i] < in.y[iMin])
+                iMin = i;
+            if (in.y[i] > in.y[iMax])
+                iMax = i;
+            continue;
+        }
+        if (i > lo)
+            flushBucket(in, first, last, iMin, iMax, out);
+        while (x[i] >= bound[col])
+            ++col;
+        first = last = iMin = iMax = i;
+    }
+    if (hi > lo)
+        flushBucket(in, first, last, iMin, iMax, out);
+    if (hi < n && hi > 0)
+        keep(hi); // and out at the right edge
+    return out;
+}
+
+/// Any order: bucket each point by its own log10; off-screen points kept only at edge crossings.
+PlotPoints decimateUnsorted(const PlotPoints& in, double xMin, double xMax, int columns)
 {
     const std::size_t n = in.size();
-    if (columns < 1 || n <= 4 * static_cast<std::size_t>(columns) || !(xMin > 0.0) || !(xMax > xMin))
-        return in;
-
     const double l0 = std::log10(xMin);
     const double scale = columns / (std::log10(xMax) - l0);
     // Bucket index in screen columns; -1 left of the view, `columns` right of it.
@@ -89,6 +137,17 @@ PlotPoints decimateLogMinMax(const PlotPoints& in, double xMin, double xMax, int
     if (open)
         flushBucket(in, first, last, iMin, iMax, out);
     return out;
+}
+
+} // namespace
+
+PlotPoints decimateLogMinMax(const PlotPoints& in, double xMin, double xMax, int columns)
+{
+    if (columns < 1 || in.size() <= 4 * static_cast<std::size_t>(columns) || !(xMin > 0.0) || !(xMax > xMin))
+        return in;
+    if (std::is_sorted(in.x.begin(), in.x.end()))
+        return decimateSorted(in, xMin, xMax, columns);
+    return decimateUnsorted(in, xMin, xMax, columns);
 }
 
 } // namespace core

@@ -9,8 +9,11 @@ namespace core {
 /// For each column it keeps the first and last point and those with the minimum and maximum y, in
 /// their original order, so every spike and every column's extremes survive. Points outside
 /// [xMin, xMax] (data units, > 0) are dropped except the nearest neighbour on each side, so lines
-/// run off the plot edge. Input points must be log-valid (see logPlotPoints). O(n), no allocation
-/// per point. Returns the input unchanged when it already has <= 4 * columns points.
+/// run off the plot edge. Input points must be log-valid (see logPlotPoints). With x ascending (as
+/// logPlotPoints returns them) the visible range is found by binary search and walked against
+/// precomputed column boundaries: O(log n + visible points + columns), no logarithm per point.
+/// Unsorted input takes a slower O(n) path with one log10 per point. Returns the input unchanged
+/// when it already has <= 4 * columns points.
 [[nodiscard]] PlotPoints decimateLogMinMax(const PlotPoints& in, double xMin, double xMax,
                                            int columns);
 

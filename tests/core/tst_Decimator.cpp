@@ -60,6 +60,22 @@ private Q_SLOTS:
         QCOMPARE(out.x.back(), p.x.back());
     }
 
+    void unsortedInputKeepsExtremes()
+    {
+        // A log that runs backwards (x descending) takes the unsorted path: still bounded, still
+        // keeping the global extremes.
+        core::PlotPoints p;
+        for (int i = 0; i < 100000; ++i) {
+            p.x.push_back(std::pow(10.0, 10.0 - i / 20000.0)); // 1e10 down to ~1e5
+            p.y.push_back(i == 4242 ? 7.0 : (i == 77777 ? 0.5 : 2.0 + 1e-6 * i));
+        }
+        const auto out = core::decimateLogMinMax(p, 1e5, 1e10, 100);
+        QVERIFY(out.size() <= 4 * 100 + 2);
+        QCOMPARE(*std::max_element(out.y.begin(), out.y.end()), 7.0);
+        QCOMPARE(*std::min_element(out.y.begin(), out.y.end()), 0.5);
+        QVERIFY(std::is_sorted(out.x.rbegin(), out.x.rend())); // original order kept
+    }
+
     void offscreenPointsKeepOnlyTheEdgeNeighbours()
     {
         core::PlotPoints p;

@@ -96,12 +96,7 @@ tl::expected<void, Error> DelimitedRecordReader::refill()
 Error DelimitedRecordReader::errorAt(std::size_t line, std::size_t column,
                                      std::string message) const
 {
-    Error error;
-    error.file = path_;
-    error.line = line;
-    error.column = column;
-    error.message = std::move(message);
-    return error;
+    return Error::at(path_, line, column, std::move(message));
 }
 
 Error DelimitedRecordReader::nulError(const char* lineStart, std::size_t line) const

@@ -23,12 +23,7 @@ using LineVisitor = std::function<tl::expected<bool, Error>(std::string_view lin
 
 Error errorAt(const std::string& path, std::size_t line, std::size_t column, std::string message)
 {
-    Error error;
-    error.file = path;
-    error.line = line;
-    error.column = column;
-    error.message = std::move(message);
-    return error;
+    return Error::at(path, line, column, std::move(message));
 }
 
 /// Calls `visit` for each non-blank line (without its newline and CR); stops when it returns

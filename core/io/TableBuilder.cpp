@@ -62,12 +62,7 @@ std::string describeInvalid(std::string_view name, double v, bool missing)
 
 Error TableBuilder::errorAt(std::size_t line, std::size_t column, std::string message) const
 {
-    Error error;
-    error.file = file_;
-    error.line = line;
-    error.column = column;
-    error.message = std::move(message);
-    return error;
+    return Error::at(file_, line, column, std::move(message));
 }
 
 tl::expected<TableBuilder, Error>

@@ -11,18 +11,31 @@ namespace core {
 
 namespace {
 
-/// Appends the distinct indices among {first, min, max, last} of one bucket, in index order.
-void flushBucket(const PlotPoints& in, std::size_t first, std::size_t last, std::size_t iMin,
-                 std::size_t iMax, PlotPoints& out)
-{
-    std::array<std::size_t, 4> idx{first, iMin, iMax, last};
-    std::sort(idx.begin(), idx.end());
-    const auto end = std::unique(idx.begin(), idx.end());
-    for (auto it = idx.begin(); it != end; ++it) {
-        out.x.push_back(in.x[*it]);
-        out.y.push_back(in.y[*it]);
+/// The points of one pixel column so far: the first, the last, and where y is smallest and largest.
+struct Bucket {
+    std::size_t first = 0, last = 0, iMin = 0, iMax = 0;
+
+    void start(std::size_t i) { first = last = iMin = iMax = i; }
+    void add(const PlotPoints& in, std::size_t i)
+    {
+        last = i;
+        if (in.y[i] < in.y[iMin])
+            iMin = i;
+        if (in.y[i] > in.y[iMax])
+            iMax = i;
     }
-}
+    /// Appends the distinct indices among {first, min, max, last}, in index order.
+    void flush(const PlotPoints& in, PlotPoints& out) const
+    {
+        std::array<std::size_t, 4> idx{first, iMin, iMax, last};
+        std::sort(idx.begin(), idx.end());
+        const auto end = std::unique(idx.begin(), idx.end());
+        for (auto it = idx.begin(); it != end; ++it) {
+            out.x.push_back(in.x[*it]);
+            out.y.push_back(in.y[*it]);
+        }
+    }
+};
 
 /// x ascending: binary-search the visible range and walk it against precomputed column boundaries,
 /// so no logarithm is taken per point. O(log n + visible points + columns).
@@ -51,24 +64,21 @@ PlotPoints decimateSorted(const PlotPoints& in, double xMin, double xMax, int co
     };
     if (lo > 0 && lo < n)
         keep(lo - 1); // the line runs in from the left edge
-    std::size_t col = 0, first = lo, last = lo, iMin = lo, iMax = lo;
+    std::size_t col = 0;
+    Bucket bucket;
     for (std::size_t i = lo; i < hi; ++i) {
         if (i > lo && x[i] < bound[col]) {
-            last = i;
-            if (in.y[i] < in.y[iMin])
-                iMin = i;
-            if (in.y[i] > in.y[iMax])
-                iMax = i;
+            bucket.add(in, i);
             continue;
         }
         if (i > lo)
-            flushBucket(in, first, last, iMin, iMax, out);
+            bucket.flush(in, out);
         while (x[i] >= bound[col])
             ++col;
-        first = last = iMin = iMax = i;
+        bucket.start(i);
     }
     if (hi > lo)
-        flushBucket(in, first, last, iMin, iMax, out);
+        bucket.flush(in, out);
     if (hi < n && hi > 0)
         keep(hi); // and out at the right edge
     return out;
@@ -96,7 +106,7 @@ PlotPoints decimateUnsorted(const PlotPoints& in, double xMin, double xMax, int 
 
     bool open = false;
     long current = 0;
-    std::size_t first = 0, last = 0, iMin = 0, iMax = 0;
+    Bucket bucket;
     for (std::size_t i = 0; i < n; ++i) {
         const long b = bucketOf(in.x[i]);
         const bool outside = b < 0 || b >= columns;
@@ -111,7 +121,7 @@ PlotPoints decimateUnsorted(const PlotPoints& in, double xMin, double xMax, int 
                 return nb >= 0 && nb < columns;
             }();
             if (open) {
-                flushBucket(in, first, last, iMin, iMax, out);
+                bucket.flush(in, out);
                 open = false;
             }
             if (prevInside || nextInside) {
@@ -121,21 +131,17 @@ PlotPoints decimateUnsorted(const PlotPoints& in, double xMin, double xMax, int 
             continue;
         }
         if (open && b == current) {
-            last = i;
-            if (in.y[i] < in.y[iMin])
-                iMin = i;
-            if (in.y[i] > in.y[iMax])
-                iMax = i;
+            bucket.add(in, i);
             continue;
         }
         if (open)
-            flushBucket(in, first, last, iMin, iMax, out);
+            bucket.flush(in, out);
         open = true;
         current = b;
-        first = last = iMin = iMax = i;
+        bucket.start(i);
     }
     if (open)
-        flushBucket(in, first, last, iMin, iMax, out);
+        bucket.flush(in, out);
     return out;
 }
 

@@ -1,7 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/util/Error.h"
 
+#include <utility>
+
 namespace core {
+
+Error Error::at(std::string file, std::size_t line, std::size_t column, std::string message)
+{
+    Error e;
+    e.file = std::move(file);
+    e.line = line;
+    e.column = column;
+    e.message = std::move(message);
+    return e;
+}
 
 std::string Error::toString() const
 {

@@ -16,6 +16,9 @@ struct Error {
     std::string message;
     std::string parameter;
 
+    /// An error at a position in a file (line and column 1-based; 0 = not applicable).
+    [[nodiscard]] static Error at(std::string file, std::size_t line, std::size_t column, std::string message);
+
     /// "file:line:column: message" (omitting the parts that are empty or 0).
     [[nodiscard]] std::string toString() const;
 };

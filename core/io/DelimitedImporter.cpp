@@ -109,7 +109,7 @@ tl::expected<Sweep, Error> DelimitedImporter::read(const std::string& path,
         return tl::unexpected(builder.error());
     ProgressThrottle throttle(progress, reader->fileSize());
     if (auto parallel = ParallelDelimitedRead::read(path, *reader, *builder, fieldCount,
-                                                    parallelism_, throttle)) {
+                                                    m_parallelism, throttle)) {
         if (*parallel && !throttle.finish())
             return tl::unexpected(ProgressThrottle::cancelled(path));
         return std::move(*parallel);

@@ -18,7 +18,7 @@ class DelimitedImporter final : public Importer {
 public:
     DelimitedImporter() = default;
     /// An importer with other parallel-reading knobs (tests, benchmarks).
-    explicit DelimitedImporter(DelimitedParallelism parallelism) : parallelism_(parallelism) {}
+    explicit DelimitedImporter(DelimitedParallelism parallelism) : m_parallelism(parallelism) {}
 
     [[nodiscard]] std::string_view id() const override { return "csv"; }
     [[nodiscard]] std::string_view label() const override { return "CSV/TSV table"; }
@@ -35,7 +35,7 @@ public:
                                                   const Progress& progress) const override;
 
 private:
-    DelimitedParallelism parallelism_;
+    DelimitedParallelism m_parallelism;
 };
 
 } // namespace core

@@ -49,12 +49,12 @@ tl::expected<DelimitedRecordReader, Error> DelimitedRecordReader::open(const std
     if (!file)
         return tl::unexpected(file.error());
     DelimitedRecordReader reader(std::move(*file));
-    reader.path_ = path;
-    reader.pos_ = reader.file_.begin();
-    if (reader.file_.end() - reader.pos_ >= 3 && std::memcmp(reader.pos_, "\xEF\xBB\xBF", 3) == 0)
-        reader.pos_ += 3; // UTF-8 byte-order mark
-    reader.delimiter_ = delimiter != 0 ? delimiter
-                                       : sniffDelimiter(reader.pos_, reader.file_.end());
+    reader.m_path = path;
+    reader.m_pos = reader.m_file.begin();
+    if (reader.m_file.end() - reader.m_pos >= 3 && std::memcmp(reader.m_pos, "\xEF\xBB\xBF", 3) == 0)
+        reader.m_pos += 3; // UTF-8 byte-order mark
+    reader.m_delimiter = delimiter != 0 ? delimiter
+                                       : sniffDelimiter(reader.m_pos, reader.m_file.end());
     reader.findNul();
     return reader;
 }
@@ -67,28 +67,28 @@ DelimitedRecordReader::openRange(const std::string& path, char delimiter, std::u
     if (!file)
         return tl::unexpected(file.error());
     DelimitedRecordReader reader(std::move(*file));
-    reader.path_ = path;
-    reader.pos_ = reader.file_.begin();
-    reader.delimiter_ = delimiter;
+    reader.m_path = path;
+    reader.m_pos = reader.m_file.begin();
+    reader.m_delimiter = delimiter;
     reader.findNul();
     return reader;
 }
 
 bool DelimitedRecordReader::quoteAhead() const
 {
-    return std::memchr(pos_, '"', static_cast<std::size_t>(file_.end() - pos_)) != nullptr;
+    return std::memchr(m_pos, '"', static_cast<std::size_t>(m_file.end() - m_pos)) != nullptr;
 }
 
 void DelimitedRecordReader::findNul()
 {
-    nul_ = static_cast<const char*>(
-        std::memchr(pos_, '\0', static_cast<std::size_t>(file_.end() - pos_)));
+    m_nul = static_cast<const char*>(
+        std::memchr(m_pos, '\0', static_cast<std::size_t>(m_file.end() - m_pos)));
 }
 
 tl::expected<void, Error> DelimitedRecordReader::refill()
 {
-    auto r = file_.refill(pos_);
-    pos_ = file_.begin();
+    auto r = m_file.refill(m_pos);
+    m_pos = m_file.begin();
     findNul();
     return r;
 }
@@ -96,26 +96,26 @@ tl::expected<void, Error> DelimitedRecordReader::refill()
 Error DelimitedRecordReader::errorAt(std::size_t line, std::size_t column,
                                      std::string message) const
 {
-    return Error::at(path_, line, column, std::move(message));
+    return Error::at(m_path, line, column, std::move(message));
 }
 
 Error DelimitedRecordReader::nulError(const char* lineStart, std::size_t line) const
 {
-    for (const char* p = lineStart; p < nul_; ++p)
+    for (const char* p = lineStart; p < m_nul; ++p)
         if (*p == '\n') {
             ++line;
             lineStart = p + 1;
         }
-    return errorAt(line, columnOf(nul_, lineStart),
+    return errorAt(line, columnOf(m_nul, lineStart),
                    "binary data (a NUL byte) where text was expected; is this a text table?");
 }
 
 tl::expected<bool, Error> DelimitedRecordReader::next(std::vector<TableCell>& cells)
 {
     for (;;) {
-        const char* const end = file_.end();
-        if (pos_ == end) {
-            if (file_.eof())
+        const char* const end = m_file.end();
+        if (m_pos == end) {
+            if (m_file.eof())
                 return false;
             if (auto r = refill(); !r)
                 return tl::unexpected(r.error());
@@ -123,41 +123,41 @@ tl::expected<bool, Error> DelimitedRecordReader::next(std::vector<TableCell>& ce
         }
         // Fast path: one scan for the delimiter, '"' and '\n' splits a line without quotes.
         cells.clear();
-        const char* const lineStart = pos_;
+        const char* const lineStart = m_pos;
         const Hit hit = splitPlain(lineStart, end, cells);
         if (hit.kind == Hit::Quote) {
             switch (nextQuoted(cells)) {
             case Outcome::Record: return true;
-            case Outcome::Failed: return tl::unexpected(std::move(quotedError_));
+            case Outcome::Failed: return tl::unexpected(std::move(m_quotedError));
             case Outcome::NeedMore:
                 if (auto r = refill(); !r)
                     return tl::unexpected(r.error());
                 continue;
             }
         }
-        if (hit.kind == Hit::End && !file_.eof()) { // the line goes on past the window
+        if (hit.kind == Hit::End && !m_file.eof()) { // the line goes on past the window
             if (auto r = refill(); !r)
                 return tl::unexpected(r.error());
             continue;
         }
         const char* const lineEnd = hit.at;
-        if (nul_ != nullptr && nul_ < lineEnd)
-            return tl::unexpected(nulError(lineStart, line_));
+        if (m_nul != nullptr && m_nul < lineEnd)
+            return tl::unexpected(nulError(lineStart, m_line));
         const char* contentEnd = lineEnd;
         if (contentEnd > lineStart && contentEnd[-1] == '\r')
             --contentEnd;
-        pos_ = hit.kind == Hit::Newline ? lineEnd + 1 : end;
+        m_pos = hit.kind == Hit::Newline ? lineEnd + 1 : end;
         if (contentEnd == lineStart) { // blank line
-            ++line_;
+            ++m_line;
             continue;
         }
         const char* const fieldStart = cells.empty() ? lineStart : cells.back().text.data()
                                                                         + cells.back().text.size() + 1;
         cells.push_back({std::string_view(fieldStart, static_cast<std::size_t>(contentEnd - fieldStart)),
-                         line_, columnOf(fieldStart, lineStart)});
-        recordLine_ = recordEndLine_ = line_;
-        recordEndColumn_ = columnOf(contentEnd, lineStart);
-        ++line_;
+                         m_line, columnOf(fieldStart, lineStart)});
+        m_recordLine = m_recordEndLine = m_line;
+        m_recordEndColumn = columnOf(contentEnd, lineStart);
+        ++m_line;
         return true;
     }
 }
@@ -165,8 +165,8 @@ tl::expected<bool, Error> DelimitedRecordReader::next(std::vector<TableCell>& ce
 DelimitedRecordReader::Hit DelimitedRecordReader::splitPlain(const char* lineStart, const char* end,
                                                             std::vector<TableCell>& cells) const
 {
-    const char delimiter = delimiter_;
-    const std::size_t line = line_;
+    const char delimiter = m_delimiter;
+    const std::size_t line = m_line;
     const char* fieldStart = lineStart;
     const char* p = lineStart;
     // Returns true when `q` ends the line (a newline or a quote); else records a field.
@@ -203,37 +203,37 @@ DelimitedRecordReader::Hit DelimitedRecordReader::splitPlain(const char* lineSta
 
 DelimitedRecordReader::Outcome DelimitedRecordReader::nextQuoted(std::vector<TableCell>& cells)
 {
-    const char* const end = file_.end();
+    const char* const end = m_file.end();
     const auto* nl = static_cast<const char*>(
-        std::memchr(pos_, '\n', static_cast<std::size_t>(end - pos_)));
-    if (nl == nullptr && !file_.eof())
+        std::memchr(m_pos, '\n', static_cast<std::size_t>(end - m_pos)));
+    if (nl == nullptr && !m_file.eof())
         return Outcome::NeedMore;
     const char* const lineEnd = nl != nullptr ? nl : end;
-    if (nul_ != nullptr && nul_ < lineEnd) {
-        quotedError_ = nulError(pos_, line_);
+    if (m_nul != nullptr && m_nul < lineEnd) {
+        m_quotedError = nulError(m_pos, m_line);
         return Outcome::Failed;
     }
-    sawQuote_ = true;
-    return parseQuoted(cells, quotedError_);
+    m_sawQuote = true;
+    return parseQuoted(cells, m_quotedError);
 }
 
 DelimitedRecordReader::Outcome DelimitedRecordReader::parseQuoted(std::vector<TableCell>& cells,
                                                                   Error& error)
 {
-    const char* const end = file_.end();
+    const char* const end = m_file.end();
     cells.clear();
-    scratch_.clear();
-    // Unescaped text is never longer than the raw bytes, so views into scratch_ stay valid.
-    scratch_.reserve(static_cast<std::size_t>(end - pos_));
-    const bool eof = file_.eof();
-    const char* p = pos_;
-    const char* lineStart = pos_;
-    std::size_t line = line_;
+    m_scratch.clear();
+    // Unescaped text is never longer than the raw bytes, so views into m_scratch stay valid.
+    m_scratch.reserve(static_cast<std::size_t>(end - m_pos));
+    const bool eof = m_file.eof();
+    const char* p = m_pos;
+    const char* lineStart = m_pos;
+    std::size_t line = m_line;
     for (;;) {
         const std::size_t fieldLine = line;
         const std::size_t fieldColumn = columnOf(p, lineStart);
         if (p < end && *p == '"') {
-            const std::size_t from = scratch_.size();
+            const std::size_t from = m_scratch.size();
             ++p;
             for (;;) {
                 const auto* q = static_cast<const char*>(
@@ -250,11 +250,11 @@ DelimitedRecordReader::Outcome DelimitedRecordReader::parseQuoted(std::vector<Ta
                         ++line;
                         lineStart = s + 1;
                     }
-                scratch_.append(p, q);
+                m_scratch.append(p, q);
                 if (q + 1 == end && !eof)
                     return Outcome::NeedMore; // cannot tell "" from " yet
                 if (q + 1 < end && q[1] == '"') {
-                    scratch_ += '"';
+                    m_scratch += '"';
                     p = q + 2;
                     continue;
                 }
@@ -263,20 +263,20 @@ DelimitedRecordReader::Outcome DelimitedRecordReader::parseQuoted(std::vector<Ta
             }
             // Anything between the closing quote and the delimiter is kept as written.
             const char* stop = p;
-            while (stop < end && *stop != delimiter_ && *stop != '\n')
+            while (stop < end && *stop != m_delimiter && *stop != '\n')
                 ++stop;
             if (stop == end && !eof)
                 return Outcome::NeedMore;
             const char* tailEnd = stop;
             if (tailEnd > p && tailEnd[-1] == '\r' && (stop == end || *stop == '\n'))
                 --tailEnd;
-            scratch_.append(p, tailEnd);
+            m_scratch.append(p, tailEnd);
             p = stop;
-            cells.push_back({std::string_view(scratch_.data() + from, scratch_.size() - from),
+            cells.push_back({std::string_view(m_scratch.data() + from, m_scratch.size() - from),
                              fieldLine, fieldColumn});
         } else {
             const char* q = p;
-            while (q < end && *q != delimiter_ && *q != '\n')
+            while (q < end && *q != m_delimiter && *q != '\n')
                 ++q;
             if (q == end && !eof)
                 return Outcome::NeedMore;
@@ -287,24 +287,24 @@ DelimitedRecordReader::Outcome DelimitedRecordReader::parseQuoted(std::vector<Ta
                              fieldLine, fieldColumn});
             p = q;
         }
-        if (p < end && *p == delimiter_) {
+        if (p < end && *p == m_delimiter) {
             ++p;
             continue;
         }
         break; // end of the record: a newline or the end of the file
     }
-    if (nul_ != nullptr && nul_ < p) {
-        error = nulError(pos_, line_);
+    if (m_nul != nullptr && m_nul < p) {
+        error = nulError(m_pos, m_line);
         return Outcome::Failed;
     }
     const char* contentEnd = p;
     if (contentEnd > lineStart && contentEnd[-1] == '\r')
         --contentEnd;
-    recordLine_ = line_;
-    recordEndLine_ = line;
-    recordEndColumn_ = columnOf(contentEnd, lineStart);
-    pos_ = p < end ? p + 1 : p;
-    line_ = line + 1;
+    m_recordLine = m_line;
+    m_recordEndLine = line;
+    m_recordEndColumn = columnOf(contentEnd, lineStart);
+    m_pos = p < end ? p + 1 : p;
+    m_line = line + 1;
     return Outcome::Record;
 }
 

@@ -32,24 +32,24 @@ public:
     [[nodiscard]] static tl::expected<DelimitedRecordReader, Error>
     openRange(const std::string& path, char delimiter, std::uint64_t from, std::uint64_t to);
 
-    [[nodiscard]] char delimiter() const { return delimiter_; }
+    [[nodiscard]] char delimiter() const { return m_delimiter; }
     /// Line of the next byte to read (1 + the newlines consumed so far, counting from 1).
-    [[nodiscard]] std::size_t line() const { return line_; }
+    [[nodiscard]] std::size_t line() const { return m_line; }
     /// True once a record with a '"' has been met (the quoted path was taken).
-    [[nodiscard]] bool sawQuote() const { return sawQuote_; }
+    [[nodiscard]] bool sawQuote() const { return m_sawQuote; }
     /// True when the bytes in the current window hold a '"' at or after the read position.
     [[nodiscard]] bool quoteAhead() const;
     /// Reads the next record into `cells`; false at the end of the file.
     [[nodiscard]] tl::expected<bool, Error> next(std::vector<TableCell>& cells);
     /// 1-based line where the last record started.
-    [[nodiscard]] std::size_t recordLine() const { return recordLine_; }
+    [[nodiscard]] std::size_t recordLine() const { return m_recordLine; }
     /// Line and 1-based byte column just past the last record's content (where a missing field
     /// would start).
-    [[nodiscard]] std::size_t recordEndLine() const { return recordEndLine_; }
-    [[nodiscard]] std::size_t recordEndColumn() const { return recordEndColumn_; }
+    [[nodiscard]] std::size_t recordEndLine() const { return m_recordEndLine; }
+    [[nodiscard]] std::size_t recordEndColumn() const { return m_recordEndColumn; }
     /// Bytes consumed so far, and the file size (for progress).
-    [[nodiscard]] std::uint64_t bytesConsumed() const { return file_.offsetOf(pos_); }
-    [[nodiscard]] std::uint64_t fileSize() const { return file_.size(); }
+    [[nodiscard]] std::uint64_t bytesConsumed() const { return m_file.offsetOf(m_pos); }
+    [[nodiscard]] std::uint64_t fileSize() const { return m_file.size(); }
 
 private:
     enum class Outcome { Record, NeedMore, Failed };
@@ -62,27 +62,27 @@ private:
     /// every field that a delimiter closes to `cells` (the last field is left to the caller).
     [[nodiscard]] Hit splitPlain(const char* lineStart, const char* end,
                                  std::vector<TableCell>& cells) const;
-    /// The record at pos_ holds a quote: the RFC 4180 path (NUL check first, as for any line).
+    /// The record at m_pos holds a quote: the RFC 4180 path (NUL check first, as for any line).
     [[nodiscard]] Outcome nextQuoted(std::vector<TableCell>& cells);
-    explicit DelimitedRecordReader(FileBuffer file) : file_(std::move(file)) {}
+    explicit DelimitedRecordReader(FileBuffer file) : m_file(std::move(file)) {}
     [[nodiscard]] Outcome parseQuoted(std::vector<TableCell>& cells, Error& error);
     [[nodiscard]] tl::expected<void, Error> refill();
     [[nodiscard]] Error errorAt(std::size_t line, std::size_t column, std::string message) const;
     [[nodiscard]] Error nulError(const char* lineStart, std::size_t line) const;
     void findNul();
 
-    std::string path_;
-    FileBuffer file_;
-    const char* pos_ = nullptr;
-    const char* nul_ = nullptr; ///< first NUL byte at or after pos_ in the window, or nullptr
-    std::string scratch_;       ///< unescaped quoted fields of the current record
-    Error quotedError_;         ///< error of the quoted path, handed out by next()
-    bool sawQuote_ = false;     ///< a record with a quote was parsed
-    char delimiter_ = ',';
-    std::size_t line_ = 1;      ///< line at pos_
-    std::size_t recordLine_ = 0;
-    std::size_t recordEndLine_ = 0;
-    std::size_t recordEndColumn_ = 0;
+    std::string m_path;
+    FileBuffer m_file;
+    const char* m_pos = nullptr;
+    const char* m_nul = nullptr; ///< first NUL byte at or after m_pos in the window, or nullptr
+    std::string m_scratch;       ///< unescaped quoted fields of the current record
+    Error m_quotedError;         ///< error of the quoted path, handed out by next()
+    bool m_sawQuote = false;     ///< a record with a quote was parsed
+    char m_delimiter = ',';
+    std::size_t m_line = 1;      ///< line at m_pos
+    std::size_t m_recordLine = 0;
+    std::size_t m_recordEndLine = 0;
+    std::size_t m_recordEndColumn = 0;
 };
 
 } // namespace core

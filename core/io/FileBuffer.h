@@ -36,34 +36,34 @@ public:
     FileBuffer& operator=(const FileBuffer&) = delete;
     ~FileBuffer();
 
-    [[nodiscard]] const char* begin() const { return buffer_.data(); }
-    [[nodiscard]] const char* end() const { return buffer_.data() + filled_; }
+    [[nodiscard]] const char* begin() const { return m_buffer.data(); }
+    [[nodiscard]] const char* end() const { return m_buffer.data() + m_filled; }
     /// True when the whole file has been read into (or past) the window.
-    [[nodiscard]] bool eof() const { return eof_; }
+    [[nodiscard]] bool eof() const { return m_eof; }
     /// Keeps [keep, end()), reads more after it. Error on a read failure.
     [[nodiscard]] tl::expected<void, Error> refill(const char* keep);
     /// File offset of a pointer into the window.
     [[nodiscard]] std::uint64_t offsetOf(const char* p) const
     {
-        return windowOffset_ + static_cast<std::uint64_t>(p - begin());
+        return m_windowOffset + static_cast<std::uint64_t>(p - begin());
     }
     /// File size in bytes at open (0 for pipes and the like).
-    [[nodiscard]] std::uint64_t size() const { return size_; }
+    [[nodiscard]] std::uint64_t size() const { return m_size; }
 
 private:
     FileBuffer() = default;
     [[nodiscard]] static tl::expected<FileBuffer, Error> openFd(const std::string& path);
     [[nodiscard]] tl::expected<void, Error> readMore();
 
-    std::string path_;
-    int fd_ = -1;
-    std::vector<char> buffer_;
-    std::size_t filled_ = 0;
-    std::uint64_t windowOffset_ = 0;
-    std::uint64_t size_ = 0;
-    std::uint64_t rangeEnd_ = 0; ///< with ranged_: read no further than this offset
-    bool ranged_ = false;
-    bool eof_ = false;
+    std::string m_path;
+    int m_fd = -1;
+    std::vector<char> m_buffer;
+    std::size_t m_filled = 0;
+    std::uint64_t m_windowOffset = 0;
+    std::uint64_t m_size = 0;
+    std::uint64_t m_rangeEnd = 0; ///< with m_ranged: read no further than this offset
+    bool m_ranged = false;
+    bool m_eof = false;
 };
 
 } // namespace core

@@ -21,18 +21,18 @@ struct JsonLineHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonLin
 
     bool startContainer(bool array)
     {
-        if (!f.sawRoot_) {
-            f.sawRoot_ = true;
+        if (!f.m_sawRoot) {
+            f.m_sawRoot = true;
             if (array) {
-                f.notObject_ = true;
+                f.m_notObject = true;
                 return false;
             }
-            f.frames_.push_back({0, false, 0});
+            f.m_frames.push_back({0, false, 0});
             return true;
         }
         f.enterValue();
-        f.path_ += '/';
-        f.frames_.push_back({f.path_.size(), array, 0});
+        f.m_path += '/';
+        f.m_frames.push_back({f.m_path.size(), array, 0});
         return true;
     }
     bool StartObject() { return startContainer(false); }
@@ -41,24 +41,24 @@ struct JsonLineHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonLin
     bool EndArray(rapidjson::SizeType) { return end(); }
     bool end()
     {
-        f.frames_.pop_back();
+        f.m_frames.pop_back();
         return true;
     }
     bool Key(const char* s, rapidjson::SizeType n, bool)
     {
-        f.path_.resize(f.frames_.back().base);
-        f.path_.append(s, n);
+        f.m_path.resize(f.m_frames.back().base);
+        f.m_path.append(s, n);
         // The value starts after the key's closing quote, optional spaces, ':' and spaces.
         std::size_t p = stream.Tell();
-        while (p < f.line_.size() && (f.line_[p] == ' ' || f.line_[p] == '\t' || f.line_[p] == ':'))
+        while (p < f.m_line.size() && (f.m_line[p] == ' ' || f.m_line[p] == '\t' || f.m_line[p] == ':'))
             ++p;
-        f.pendingColumn_ = p + 1;
+        f.m_pendingColumn = p + 1;
         return true;
     }
     bool leaf(std::string_view text)
     {
-        if (!f.sawRoot_) {
-            f.notObject_ = true;
+        if (!f.m_sawRoot) {
+            f.m_notObject = true;
             return false;
         }
         f.enterValue();
@@ -73,35 +73,35 @@ struct JsonLineHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonLin
 
 void JsonLineFlattener::enterValue()
 {
-    if (frames_.empty() || !frames_.back().array)
+    if (m_frames.empty() || !m_frames.back().array)
         return;
-    Frame& frame = frames_.back();
-    path_.resize(frame.base);
-    path_ += std::to_string(frame.index++);
+    Frame& frame = m_frames.back();
+    m_path.resize(frame.base);
+    m_path += std::to_string(frame.index++);
 }
 
 void JsonLineFlattener::emit(std::string_view text)
 {
-    if (count_ == fields_.size())
-        fields_.emplace_back();
-    Field& field = fields_[count_++];
-    field.key.assign(path_);
-    field.valueOffset = values_.size();
+    if (m_count == m_fields.size())
+        m_fields.emplace_back();
+    Field& field = m_fields[m_count++];
+    field.key.assign(m_path);
+    field.valueOffset = m_values.size();
     field.valueLength = text.size();
-    field.column = pendingColumn_;
-    values_.append(text);
+    field.column = m_pendingColumn;
+    m_values.append(text);
 }
 
 bool JsonLineFlattener::parse(std::string_view line)
 {
-    count_ = 0;
-    values_.clear();
-    path_.clear();
-    frames_.clear();
-    line_ = line;
-    pendingColumn_ = 1;
-    sawRoot_ = false;
-    notObject_ = false;
+    m_count = 0;
+    m_values.clear();
+    m_path.clear();
+    m_frames.clear();
+    m_line = line;
+    m_pendingColumn = 1;
+    m_sawRoot = false;
+    m_notObject = false;
     rapidjson::MemoryStream stream(line.data(), line.size());
     JsonLineHandler handler(*this, stream);
     rapidjson::Reader reader;
@@ -109,14 +109,14 @@ bool JsonLineFlattener::parse(std::string_view line)
     const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);
     if (!result.IsError())
         return true;
-    count_ = 0;
-    if (notObject_) {
+    m_count = 0;
+    if (m_notObject) {
         const std::size_t start = line.find_first_not_of(" \t");
-        errorColumn_ = (start == std::string_view::npos ? 0 : start) + 1;
-        errorMessage_ = "expected a JSON object ({...}) on each line";
+        m_errorColumn = (start == std::string_view::npos ? 0 : start) + 1;
+        m_errorMessage = "expected a JSON object ({...}) on each line";
     } else {
-        errorColumn_ = result.Offset() + 1;
-        errorMessage_ = std::string("invalid JSON: ") + rapidjson::GetParseError_En(result.Code());
+        m_errorColumn = result.Offset() + 1;
+        m_errorMessage = std::string("invalid JSON: ") + rapidjson::GetParseError_En(result.Code());
     }
     return false;
 }

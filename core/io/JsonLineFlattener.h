@@ -28,14 +28,14 @@ public:
     /// errorColumn() and errorMessage() say where and what.
     [[nodiscard]] bool parse(std::string_view line);
     /// The leaves of the last successfully parsed line, in document order.
-    [[nodiscard]] const std::vector<Field>& fields() const { return fields_; }
-    [[nodiscard]] std::size_t fieldCount() const { return count_; }
+    [[nodiscard]] const std::vector<Field>& fields() const { return m_fields; }
+    [[nodiscard]] std::size_t fieldCount() const { return m_count; }
     [[nodiscard]] std::string_view value(const Field& field) const
     {
-        return std::string_view(values_).substr(field.valueOffset, field.valueLength);
+        return std::string_view(m_values).substr(field.valueOffset, field.valueLength);
     }
-    [[nodiscard]] std::size_t errorColumn() const { return errorColumn_; }
-    [[nodiscard]] const std::string& errorMessage() const { return errorMessage_; }
+    [[nodiscard]] std::size_t errorColumn() const { return m_errorColumn; }
+    [[nodiscard]] const std::string& errorMessage() const { return m_errorMessage; }
 
 private:
     friend struct JsonLineHandler;
@@ -45,19 +45,19 @@ private:
         std::size_t index = 0;
     };
     void emit(std::string_view text);
-    void enterValue(); ///< sets path_ for the next value inside an array
+    void enterValue(); ///< sets m_path for the next value inside an array
 
-    std::vector<Field> fields_; ///< only the first count_ are valid; the rest keep capacity
-    std::size_t count_ = 0;
-    std::string values_;
-    std::string path_;
-    std::vector<Frame> frames_;
-    std::string_view line_;
-    std::size_t pendingColumn_ = 0;
-    bool sawRoot_ = false;
-    bool notObject_ = false;
-    std::size_t errorColumn_ = 0;
-    std::string errorMessage_;
+    std::vector<Field> m_fields; ///< only the first m_count are valid; the rest keep capacity
+    std::size_t m_count = 0;
+    std::string m_values;
+    std::string m_path;
+    std::vector<Frame> m_frames;
+    std::string_view m_line;
+    std::size_t m_pendingColumn = 0;
+    bool m_sawRoot = false;
+    bool m_notObject = false;
+    std::size_t m_errorColumn = 0;
+    std::string m_errorMessage;
 };
 
 } // namespace core

@@ -16,21 +16,21 @@ namespace core {
 class ProgressThrottle {
 public:
     ProgressThrottle(const Progress& progress, std::uint64_t totalBytes)
-        : progress_(progress), total_(totalBytes),
-          step_(std::max<std::uint64_t>(totalBytes / 100, std::uint64_t{64} << 10)), next_(step_)
+        : m_progress(progress), m_total(totalBytes),
+          m_step(std::max<std::uint64_t>(totalBytes / 100, std::uint64_t{64} << 10)), m_next(m_step)
     {
     }
     /// Reports `doneBytes` when a step has passed; false when the callback asked to cancel.
     [[nodiscard]] bool check(std::uint64_t doneBytes)
     {
-        if (doneBytes < next_ || !progress_)
+        if (doneBytes < m_next || !m_progress)
             return true;
-        next_ = doneBytes + step_;
-        const double fraction = total_ > 0 ? double(doneBytes) / double(total_) : 0.0;
-        return progress_(std::min(1.0, fraction));
+        m_next = doneBytes + m_step;
+        const double fraction = m_total > 0 ? double(doneBytes) / double(m_total) : 0.0;
+        return m_progress(std::min(1.0, fraction));
     }
     /// Reports completion (1.0); false when cancelled.
-    [[nodiscard]] bool finish() { return !progress_ || progress_(1.0); }
+    [[nodiscard]] bool finish() { return !m_progress || m_progress(1.0); }
 
     /// The Error an importer returns when the callback cancels: "cancelled", naming the file.
     [[nodiscard]] static Error cancelled(const std::string& path)
@@ -42,10 +42,10 @@ public:
     }
 
 private:
-    const Progress& progress_;
-    std::uint64_t total_;
-    std::uint64_t step_;
-    std::uint64_t next_;
+    const Progress& m_progress;
+    std::uint64_t m_total;
+    std::uint64_t m_step;
+    std::uint64_t m_next;
 };
 
 } // namespace core

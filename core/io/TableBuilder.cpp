@@ -62,7 +62,7 @@ std::string describeInvalid(std::string_view name, double v, bool missing)
 
 Error TableBuilder::errorAt(std::size_t line, std::size_t column, std::string message) const
 {
-    return Error::at(file_, line, column, std::move(message));
+    return Error::at(m_file, line, column, std::move(message));
 }
 
 tl::expected<TableBuilder, Error>
@@ -73,13 +73,13 @@ TableBuilder::create(std::string file, std::vector<std::string> header,
     if (!detection)
         return tl::unexpected(detection.error());
     TableBuilder b;
-    b.file_ = std::move(file);
-    b.header_ = std::move(header);
-    b.detection_ = std::move(*detection);
-    b.roleColumn_.fill(kNone);
-    for (const auto& [role, name] : b.detection_.roles)
-        b.roleColumn_[idx(role)] = findColumn(b.header_, name);
-    const auto has = [&b](Role r) { return b.roleColumn_[idx(r)] != kNone; };
+    b.m_file = std::move(file);
+    b.m_header = std::move(header);
+    b.m_detection = std::move(*detection);
+    b.m_roleColumn.fill(kNone);
+    for (const auto& [role, name] : b.m_detection.roles)
+        b.m_roleColumn[idx(role)] = findColumn(b.m_header, name);
+    const auto has = [&b](Role r) { return b.m_roleColumn[idx(r)] != kNone; };
     const auto fail = [&b](std::string message, std::string parameter = {}) {
         Error error = b.errorAt(0, 0, std::move(message));
         error.parameter = std::move(parameter);
@@ -88,69 +88,69 @@ TableBuilder::create(std::string file, std::vector<std::string> header,
     if (!has(Role::Loss))
         return fail("no loss column (looked for loss, val_loss, eval/loss, eval_loss, train/loss, "
                     "train/lm_loss; name one with --columns loss=<column>); columns found: "
-                    + listColumns(b.header_));
+                    + listColumns(b.m_header));
     if (!has(Role::N) && !has(Role::D) && !has(Role::C))
         return fail("no N, D or C column (name one with --columns N=<column>); columns found: "
-                    + listColumns(b.header_));
-    b.deriveC_ = !has(Role::C) && has(Role::N) && has(Role::D);
-    b.deriveD_ = !has(Role::D) && has(Role::N) && has(Role::C);
-    b.checkN_ = has(Role::N);
-    b.checkD_ = has(Role::D) || b.deriveD_;
-    b.checkC_ = has(Role::C) || b.deriveC_;
+                    + listColumns(b.m_header));
+    b.m_deriveC = !has(Role::C) && has(Role::N) && has(Role::D);
+    b.m_deriveD = !has(Role::D) && has(Role::N) && has(Role::C);
+    b.m_checkN = has(Role::N);
+    b.m_checkD = has(Role::D) || b.m_deriveD;
+    b.m_checkC = has(Role::C) || b.m_deriveC;
 
     for (const RowFilter& f : options.filters) {
-        const int column = findColumn(b.header_, f.column);
+        const int column = findColumn(b.m_header, f.column);
         if (column < 0)
             return fail("filter column '" + f.column
-                            + "' does not exist; available columns: " + listColumns(b.header_),
+                            + "' does not exist; available columns: " + listColumns(b.m_header),
                         "--where");
         Filter filter;
         filter.column = static_cast<std::size_t>(column);
         filter.text = std::string(trimSpaces(f.value));
         filter.numeric = parseNumber(filter.text, filter.number);
         filter.equals = f.equals;
-        b.filters_.push_back(std::move(filter));
+        b.m_filters.push_back(std::move(filter));
     }
 
     if (!options.runKey.empty()) {
         for (const std::string& name : options.runKey) {
-            const int column = findColumn(b.header_, name);
+            const int column = findColumn(b.m_header, name);
             if (column < 0)
                 return fail("run key column '" + name + "' does not exist; available columns: "
-                                + listColumns(b.header_),
+                                + listColumns(b.m_header),
                             "--run-key");
-            b.keyColumns_.push_back(static_cast<std::size_t>(column));
-            b.sweep_.runKeyColumns.push_back(b.header_[static_cast<std::size_t>(column)]);
+            b.m_keyColumns.push_back(static_cast<std::size_t>(column));
+            b.m_sweep.runKeyColumns.push_back(b.m_header[static_cast<std::size_t>(column)]);
         }
-        b.keyMode_ = b.keyColumns_.size() == 1 ? KeyMode::Column : KeyMode::Composite;
+        b.m_keyMode = b.m_keyColumns.size() == 1 ? KeyMode::Column : KeyMode::Composite;
     } else if (has(Role::Run)) {
-        b.keyColumns_.push_back(static_cast<std::size_t>(b.roleColumn_[idx(Role::Run)]));
-        b.sweep_.runKeyColumns.push_back(b.header_[b.keyColumns_.front()]);
-        b.keyMode_ = KeyMode::Column;
+        b.m_keyColumns.push_back(static_cast<std::size_t>(b.m_roleColumn[idx(Role::Run)]));
+        b.m_sweep.runKeyColumns.push_back(b.m_header[b.m_keyColumns.front()]);
+        b.m_keyMode = KeyMode::Column;
     }
 
-    for (std::size_t c = 0; c < b.header_.size(); ++c)
-        if (std::find(b.roleColumn_.begin(), b.roleColumn_.end(), static_cast<int>(c))
-            == b.roleColumn_.end())
-            b.attributeColumns_.push_back(c);
+    for (std::size_t c = 0; c < b.m_header.size(); ++c)
+        if (std::find(b.m_roleColumn.begin(), b.m_roleColumn.end(), static_cast<int>(c))
+            == b.m_roleColumn.end())
+            b.m_attributeColumns.push_back(c);
 
-    b.sweep_.sourcePath = b.file_;
-    b.sweep_.format = std::move(format);
-    b.sweep_.roleColumns = b.detection_.roles;
-    if (b.deriveC_)
-        b.sweep_.conventions.derived["C"] = "6ND";
-    if (b.deriveD_)
-        b.sweep_.conventions.derived["D"] = "C/(6N)";
-    if (b.deriveC_ || b.deriveD_)
-        b.sweep_.conventions.flopFormula = "C = 6ND";
+    b.m_sweep.sourcePath = b.m_file;
+    b.m_sweep.format = std::move(format);
+    b.m_sweep.roleColumns = b.m_detection.roles;
+    if (b.m_deriveC)
+        b.m_sweep.conventions.derived["C"] = "6ND";
+    if (b.m_deriveD)
+        b.m_sweep.conventions.derived["D"] = "C/(6N)";
+    if (b.m_deriveC || b.m_deriveD)
+        b.m_sweep.conventions.flopFormula = "C = 6ND";
     else if (has(Role::C))
-        b.sweep_.conventions.flopFormula = "as given in column '" + b.detection_.roles.at(Role::C) + "'";
+        b.m_sweep.conventions.flopFormula = "as given in column '" + b.m_detection.roles.at(Role::C) + "'";
     return b;
 }
 
 bool TableBuilder::passesFilters(std::span<const TableCell> cells) const
 {
-    for (const Filter& f : filters_) {
+    for (const Filter& f : m_filters) {
         const std::string_view text = trimSpaces(cells[f.column].text);
         double number = 0;
         const bool same = (f.numeric && parseNumber(text, number)) ? number == f.number
@@ -164,9 +164,9 @@ bool TableBuilder::passesFilters(std::span<const TableCell> cells) const
 std::size_t TableBuilder::startRun(std::string id)
 {
     std::size_t expected = 1;
-    if (!sweep_.runs.empty()) {
+    if (!m_sweep.runs.empty()) {
         // Runs usually have similar lengths: trim the previous run and size this one like it.
-        Curve& previous = sweep_.runs.back().curves.front();
+        Curve& previous = m_sweep.runs.back().curves.front();
         expected = std::max<std::size_t>(previous.size(), 1);
         previous.shrinkToFit();
     }
@@ -174,52 +174,52 @@ std::size_t TableBuilder::startRun(std::string id)
     run.name = id;
     run.id = std::move(id);
     run.curves.emplace_back();
-    run.curves.front().metric = header_[static_cast<std::size_t>(roleColumn_[idx(Role::Loss)])];
+    run.curves.front().metric = m_header[static_cast<std::size_t>(m_roleColumn[idx(Role::Loss)])];
     run.curves.front().reserve(expected);
-    sweep_.runs.push_back(std::move(run));
+    m_sweep.runs.push_back(std::move(run));
     RunState state;
-    state.attributes.resize(attributeColumns_.size());
-    state.attributeState.assign(attributeColumns_.size(), 0);
-    states_.push_back(std::move(state));
-    return sweep_.runs.size() - 1;
+    state.attributes.resize(m_attributeColumns.size());
+    state.attributeState.assign(m_attributeColumns.size(), 0);
+    m_states.push_back(std::move(state));
+    return m_sweep.runs.size() - 1;
 }
 
 std::size_t TableBuilder::runFor(std::span<const TableCell> cells, std::size_t line)
 {
-    if (keyMode_ == KeyMode::PerRow)
+    if (m_keyMode == KeyMode::PerRow)
         return startRun("row " + std::to_string(line));
-    if (keyMode_ == KeyMode::Column) {
-        const std::string_view key = trimSpaces(cells[keyColumns_.front()].text);
-        if (hasPrevious_ && sameText(key, previousKey_))
-            return previousRun_;
-        keyScratch_.assign(key);
+    if (m_keyMode == KeyMode::Column) {
+        const std::string_view key = trimSpaces(cells[m_keyColumns.front()].text);
+        if (m_hasPrevious && sameText(key, m_previousKey))
+            return m_previousRun;
+        m_keyScratch.assign(key);
     } else {
-        keyScratch_.clear();
-        for (std::size_t k = 0; k < keyColumns_.size(); ++k) {
+        m_keyScratch.clear();
+        for (std::size_t k = 0; k < m_keyColumns.size(); ++k) {
             if (k > 0)
-                keyScratch_ += " | ";
-            keyScratch_ += trimSpaces(cells[keyColumns_[k]].text);
+                m_keyScratch += " | ";
+            m_keyScratch += trimSpaces(cells[m_keyColumns[k]].text);
         }
-        if (hasPrevious_ && sameText(keyScratch_, previousKey_))
-            return previousRun_;
+        if (m_hasPrevious && sameText(m_keyScratch, m_previousKey))
+            return m_previousRun;
     }
     std::size_t run = 0;
-    if (const auto it = runIndex_.find(keyScratch_); it != runIndex_.end()) {
+    if (const auto it = m_runIndex.find(m_keyScratch); it != m_runIndex.end()) {
         run = it->second;
     } else {
-        run = startRun(keyScratch_);
-        runIndex_.emplace(keyScratch_, run);
+        run = startRun(m_keyScratch);
+        m_runIndex.emplace(m_keyScratch, run);
     }
-    std::swap(previousKey_, keyScratch_); // keeps both capacities: no allocation per row
-    previousRun_ = run;
-    hasPrevious_ = true;
+    std::swap(m_previousKey, m_keyScratch); // keeps both capacities: no allocation per row
+    m_previousRun = run;
+    m_hasPrevious = true;
     return run;
 }
 
 void TableBuilder::updateAttributes(RunState& state, std::span<const TableCell> cells) const
 {
-    for (std::size_t k = 0; k < attributeColumns_.size(); ++k) {
-        const std::string_view text = trimSpaces(cells[attributeColumns_[k]].text);
+    for (std::size_t k = 0; k < m_attributeColumns.size(); ++k) {
+        const std::string_view text = trimSpaces(cells[m_attributeColumns[k]].text);
         unsigned char& s = state.attributeState[k];
         if (s == 0) {
             state.attributes[k].assign(text);
@@ -234,14 +234,14 @@ void TableBuilder::updateAttributes(RunState& state, std::span<const TableCell> 
 
 bool TableBuilder::pointUsable(const double* values) const
 {
-    return (!checkN_ || usable(values[idx(Role::N)])) && (!checkD_ || usable(values[idx(Role::D)]))
-           && (!checkC_ || usable(values[idx(Role::C)])) && usable(values[idx(Role::Loss)]);
+    return (!m_checkN || usable(values[idx(Role::N)])) && (!m_checkD || usable(values[idx(Role::D)]))
+           && (!m_checkC || usable(values[idx(Role::C)])) && usable(values[idx(Role::Loss)]);
 }
 
 void TableBuilder::leaveOut(const double* values, const bool* missing, std::size_t line,
                             std::size_t run, std::size_t point)
 {
-    const bool checkN = checkN_, checkD = checkD_, checkC = checkC_;
+    const bool checkN = m_checkN, checkD = m_checkD, checkC = m_checkC;
     const double n = values[idx(Role::N)], d = values[idx(Role::D)], c = values[idx(Role::C)],
                  loss = values[idx(Role::Loss)];
     std::string reason;
@@ -253,29 +253,29 @@ void TableBuilder::leaveOut(const double* values, const bool* missing, std::size
     if (checkN && !usable(n))
         add(describeInvalid("N", n, missing[idx(Role::N)]));
     if (checkD && !usable(d))
-        add(describeInvalid(deriveD_ ? "D = C/(6N)" : "D", d, !deriveD_ && missing[idx(Role::D)]));
+        add(describeInvalid(m_deriveD ? "D = C/(6N)" : "D", d, !m_deriveD && missing[idx(Role::D)]));
     if (checkC && !usable(c))
-        add(describeInvalid(deriveC_ ? "C = 6ND" : "C", c, !deriveC_ && missing[idx(Role::C)]));
+        add(describeInvalid(m_deriveC ? "C = 6ND" : "C", c, !m_deriveC && missing[idx(Role::C)]));
     if (!usable(loss))
         add(describeInvalid("loss", loss, missing[idx(Role::Loss)]));
-    sweep_.leftOut.push_back(LeftOutRow{line, run, 0, point, std::move(reason)});
+    m_sweep.leftOut.push_back(LeftOutRow{line, run, 0, point, std::move(reason)});
 }
 
 bool TableBuilder::addRow(std::span<const TableCell> cells, std::size_t line, Error& error)
 {
-    ++rowsSeen_;
-    if (!filters_.empty() && !passesFilters(cells))
+    ++m_rowsSeen;
+    if (!m_filters.empty() && !passesFilters(cells))
         return true;
-    ++rowsKept_;
+    ++m_rowsKept;
     double values[kRoleCount];
     bool missing[kRoleCount];
     for (Role role : kNumericRoles) {
         const std::size_t r = idx(role);
         values[r] = kNaN;
         missing[r] = true;
-        if (roleColumn_[r] == kNone)
+        if (m_roleColumn[r] == kNone)
             continue;
-        const TableCell& cell = cells[static_cast<std::size_t>(roleColumn_[r])];
+        const TableCell& cell = cells[static_cast<std::size_t>(m_roleColumn[r])];
         if (parseNumber(cell.text, values[r])) {
             missing[r] = false;
         } else if (trimSpaces(cell.text).empty()) {
@@ -283,19 +283,19 @@ bool TableBuilder::addRow(std::span<const TableCell> cells, std::size_t line, Er
         } else {
             error = errorAt(cell.line, cell.column,
                             "expected a number for " + std::string(roleName(role)) + " (column '"
-                                + header_[static_cast<std::size_t>(roleColumn_[r])] + "'), found '"
+                                + m_header[static_cast<std::size_t>(m_roleColumn[r])] + "'), found '"
                                 + std::string(cell.text) + "'");
             return false;
         }
     }
-    if (deriveC_)
+    if (m_deriveC)
         values[idx(Role::C)] = 6.0 * values[idx(Role::N)] * values[idx(Role::D)];
-    if (deriveD_)
+    if (m_deriveD)
         values[idx(Role::D)] = values[idx(Role::C)] / (6.0 * values[idx(Role::N)]);
 
     const std::size_t runIndex = runFor(cells, line);
-    Run& run = sweep_.runs[runIndex];
-    RunState& state = states_[runIndex];
+    Run& run = m_sweep.runs[runIndex];
+    RunState& state = m_states[runIndex];
     Curve& curve = run.curves.front();
     const std::size_t point = curve.size();
     curve.step.push_back(values[idx(Role::Step)]); // Curve::append, inlined for speed
@@ -311,7 +311,7 @@ bool TableBuilder::addRow(std::span<const TableCell> cells, std::size_t line, Er
     };
     settle(run.N, state.nSettled, values[idx(Role::N)]);
     settle(run.budget, state.budgetSettled, values[idx(Role::Budget)]);
-    if (!attributeColumns_.empty())
+    if (!m_attributeColumns.empty())
         updateAttributes(state, cells);
     if (!pointUsable(values))
         leaveOut(values, missing, line, runIndex, point);
@@ -320,29 +320,29 @@ bool TableBuilder::addRow(std::span<const TableCell> cells, std::size_t line, Er
 
 tl::expected<Sweep, Error> TableBuilder::finish()
 {
-    if (rowsSeen_ == 0)
+    if (m_rowsSeen == 0)
         return tl::unexpected(errorAt(
-            0, 0, "no data rows (only a header); columns found: " + listColumns(header_)));
-    if (rowsKept_ == 0) {
+            0, 0, "no data rows (only a header); columns found: " + listColumns(m_header)));
+    if (m_rowsKept == 0) {
         Error error = errorAt(0, 0,
-                              "no row passes the filters (" + std::to_string(rowsSeen_)
+                              "no row passes the filters (" + std::to_string(m_rowsSeen)
                                   + " rows read)");
         error.parameter = "--where";
         return tl::unexpected(std::move(error));
     }
     bool oneEach = true;
-    for (std::size_t i = 0; i < sweep_.runs.size(); ++i) {
-        Run& run = sweep_.runs[i];
+    for (std::size_t i = 0; i < m_sweep.runs.size(); ++i) {
+        Run& run = m_sweep.runs[i];
         Curve& curve = run.curves.front();
         curve.shrinkToFit();
         run.D = curve.tokens.back();
         run.C = curve.flops.back();
         oneEach = oneEach && curve.size() == 1;
-        const RunState& state = states_[i];
-        for (std::size_t k = 0; k < attributeColumns_.size(); ++k) {
+        const RunState& state = m_states[i];
+        for (std::size_t k = 0; k < m_attributeColumns.size(); ++k) {
             if (state.attributeState[k] != 1 || state.attributes[k].empty())
                 continue;
-            const std::string& name = header_[attributeColumns_[k]];
+            const std::string& name = m_header[m_attributeColumns[k]];
             double number = 0;
             if (parseNumber(state.attributes[k], number))
                 run.attributes[name] = number;
@@ -350,10 +350,10 @@ tl::expected<Sweep, Error> TableBuilder::finish()
                 run.attributes[name] = state.attributes[k];
         }
     }
-    sweep_.layout = oneEach ? "final-loss" : "curves";
-    states_.clear();
-    runIndex_.clear();
-    return std::move(sweep_);
+    m_sweep.layout = oneEach ? "final-loss" : "curves";
+    m_states.clear();
+    m_runIndex.clear();
+    return std::move(m_sweep);
 }
 
 } // namespace core

@@ -52,11 +52,11 @@ public:
     /// The finished sweep. Error when the file had no data rows, or no row passed the filters.
     [[nodiscard]] tl::expected<Sweep, Error> finish();
 
-    [[nodiscard]] const ColumnDetection& detection() const { return detection_; }
+    [[nodiscard]] const ColumnDetection& detection() const { return m_detection; }
 
     /// True when rows can be read in parts and merged: runs are keyed by column values, not by
     /// line ("row <line>" ids).
-    [[nodiscard]] bool mergeable() const { return keyMode_ != KeyMode::PerRow; }
+    [[nodiscard]] bool mergeable() const { return m_keyMode != KeyMode::PerRow; }
 
     /// Appends the rows of `part`, a copy of the same fresh builder fed the rows that follow
     /// this builder's in the file, as if they had been added here: runs new to this builder come
@@ -97,28 +97,28 @@ private:
                   std::size_t point);
     [[nodiscard]] Error errorAt(std::size_t line, std::size_t column, std::string message) const;
 
-    std::string file_;
-    std::vector<std::string> header_;
-    ColumnDetection detection_;
-    std::array<int, kRoleCount> roleColumn_{};
-    bool deriveC_ = false;
-    bool deriveD_ = false;
-    bool checkN_ = false; ///< N is read (so must be usable)
-    bool checkD_ = false; ///< D is read or derived
-    bool checkC_ = false; ///< C is read or derived
-    std::vector<Filter> filters_;
-    KeyMode keyMode_ = KeyMode::PerRow;
-    std::vector<std::size_t> keyColumns_;
-    std::vector<std::size_t> attributeColumns_;
-    Sweep sweep_;
-    std::vector<RunState> states_;
-    std::unordered_map<std::string, std::size_t> runIndex_;
-    std::string previousKey_;
-    std::string keyScratch_;
-    std::size_t previousRun_ = 0;
-    bool hasPrevious_ = false;
-    std::size_t rowsSeen_ = 0;
-    std::size_t rowsKept_ = 0;
+    std::string m_file;
+    std::vector<std::string> m_header;
+    ColumnDetection m_detection;
+    std::array<int, kRoleCount> m_roleColumn{};
+    bool m_deriveC = false;
+    bool m_deriveD = false;
+    bool m_checkN = false; ///< N is read (so must be usable)
+    bool m_checkD = false; ///< D is read or derived
+    bool m_checkC = false; ///< C is read or derived
+    std::vector<Filter> m_filters;
+    KeyMode m_keyMode = KeyMode::PerRow;
+    std::vector<std::size_t> m_keyColumns;
+    std::vector<std::size_t> m_attributeColumns;
+    Sweep m_sweep;
+    std::vector<RunState> m_states;
+    std::unordered_map<std::string, std::size_t> m_runIndex;
+    std::string m_previousKey;
+    std::string m_keyScratch;
+    std::size_t m_previousRun = 0;
+    bool m_hasPrevious = false;
+    std::size_t m_rowsSeen = 0;
+    std::size_t m_rowsKept = 0;
 };
 
 } // namespace core

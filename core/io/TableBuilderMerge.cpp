@@ -32,23 +32,23 @@ void mergeSettled(double& target, bool& settled, double partValue, bool partSett
 
 void TableBuilder::merge(TableBuilder&& part, std::size_t lineOffset)
 {
-    const std::size_t partRuns = part.sweep_.runs.size();
+    const std::size_t partRuns = part.m_sweep.runs.size();
     std::vector<std::size_t> runTo(partRuns);
     std::vector<std::size_t> pointBase(partRuns, 0);
     for (std::size_t i = 0; i < partRuns; ++i) {
-        Run& from = part.sweep_.runs[i];
-        RunState& fromState = part.states_[i];
-        const auto found = runIndex_.find(from.id);
-        if (found == runIndex_.end()) {
-            runTo[i] = sweep_.runs.size();
-            runIndex_.emplace(from.id, runTo[i]);
-            sweep_.runs.push_back(std::move(from));
-            states_.push_back(std::move(fromState));
+        Run& from = part.m_sweep.runs[i];
+        RunState& fromState = part.m_states[i];
+        const auto found = m_runIndex.find(from.id);
+        if (found == m_runIndex.end()) {
+            runTo[i] = m_sweep.runs.size();
+            m_runIndex.emplace(from.id, runTo[i]);
+            m_sweep.runs.push_back(std::move(from));
+            m_states.push_back(std::move(fromState));
             continue;
         }
         runTo[i] = found->second;
-        Run& to = sweep_.runs[found->second];
-        RunState& toState = states_[found->second];
+        Run& to = m_sweep.runs[found->second];
+        RunState& toState = m_states[found->second];
         Curve& curve = to.curves.front();
         Curve& more = from.curves.front();
         pointBase[i] = curve.size();
@@ -58,7 +58,7 @@ void TableBuilder::merge(TableBuilder&& part, std::size_t lineOffset)
         appendColumn(curve.value, more.value);
         mergeSettled(to.N, toState.nSettled, from.N, fromState.nSettled);
         mergeSettled(to.budget, toState.budgetSettled, from.budget, fromState.budgetSettled);
-        for (std::size_t k = 0; k < attributeColumns_.size(); ++k) {
+        for (std::size_t k = 0; k < m_attributeColumns.size(); ++k) {
             unsigned char& s = toState.attributeState[k];
             const unsigned char partState = fromState.attributeState[k];
             if (partState == 0 || s == 2)
@@ -73,16 +73,16 @@ void TableBuilder::merge(TableBuilder&& part, std::size_t lineOffset)
             }
         }
     }
-    sweep_.leftOut.reserve(sweep_.leftOut.size() + part.sweep_.leftOut.size());
-    for (LeftOutRow& row : part.sweep_.leftOut) {
+    m_sweep.leftOut.reserve(m_sweep.leftOut.size() + part.m_sweep.leftOut.size());
+    for (LeftOutRow& row : part.m_sweep.leftOut) {
         row.line += lineOffset;
         row.point += pointBase[row.run];
         row.run = runTo[row.run];
-        sweep_.leftOut.push_back(std::move(row));
+        m_sweep.leftOut.push_back(std::move(row));
     }
-    rowsSeen_ += part.rowsSeen_;
-    rowsKept_ += part.rowsKept_;
-    hasPrevious_ = false; // the next addRow(), if any, looks its run up afresh
+    m_rowsSeen += part.m_rowsSeen;
+    m_rowsKept += part.m_rowsKept;
+    m_hasPrevious = false; // the next addRow(), if any, looks its run up afresh
     part = TableBuilder();
 }
 

@@ -105,6 +105,10 @@ QString ColorScale::defaultAttribute(const core::Sweep& sweep)
     const QStringList all = attributesOf(sweep);
     if (all.contains(QStringLiteral("budget")))
         return QStringLiteral("budget");
+    // Final losses are plotted against N: colour by compute, which shows IsoFLOP-like structure,
+    // rather than repeat the x axis.
+    if (sweep.layout == "final-loss" && all.contains(QStringLiteral("C")))
+        return QStringLiteral("C");
     if (all.contains(QStringLiteral("N")))
         return QStringLiteral("N");
     return QStringLiteral("run");

@@ -35,7 +35,8 @@ public:
     /// The attributes a sweep can be coloured by: "run", then those of budget/N/D/C that any run
     /// has, then every name found in Run::attributes.
     static QStringList attributesOf(const core::Sweep& sweep);
-    /// "budget" when any run has a budget, else "N" when any run has N, else "run".
+    /// "budget" when any run has a budget; else, for a final-loss table, "C" when runs have C;
+    /// else "N" when any run has N; else "run".
     static QString defaultAttribute(const core::Sweep& sweep);
 
     [[nodiscard]] const QString& attribute() const { return m_attribute; }

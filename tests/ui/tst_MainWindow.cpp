@@ -191,6 +191,9 @@ void TestMainWindow::chinchillaReplication()
     QCOMPARE(w.document()->runCount(), 245);
     QCOMPARE(scatterPointTotal(w.chartView()), 245);
     QCOMPARE(w.statusText(), QStringLiteral("245 runs, 245 points, 0 rows left out"));
+    // No budget column: final losses are coloured by compute, not by N (already the x axis).
+    QCOMPARE(w.document()->xQuantity(), core::XQuantity::N);
+    QCOMPARE(w.document()->colorBy(), QStringLiteral("C"));
     const auto [yLo, yHi] = w.chartView()->visibleYRange();
     QVERIFY(yLo > 0 && yLo < yHi);
 }

@@ -3,6 +3,8 @@
 
 #include "ui/NumberFormat.h"
 
+#include "core/plot/ValueBins.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -18,8 +20,8 @@ namespace {
 constexpr std::array<QRgb, 10> kQualitative{0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
                                             0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
 // Viridis sampled at kBins points (dark purple to yellow).
-constexpr std::array<QRgb, 7> kSequential{0x440154, 0x443983, 0x31688e, 0x21918c,
-                                          0x35b779, 0x90d743, 0xfde725};
+constexpr std::array<QRgb, 9> kSequential{0x440154, 0x472c7a, 0x3b518b, 0x2c718e, 0x21908d,
+                                          0x27ad81, 0x5cc863, 0xaadc32, 0xfde725};
 const QColor kUnknownColor(0x9e, 0x9e, 0x9e);
 
 /// One run's value of the attribute: a number, a text, or nothing.
@@ -167,23 +169,24 @@ ColorScale::ColorScale(const core::Sweep& sweep, const QString& attribute) : m_a
                 m_entryOfRun[i] = textEntry[*values[i].text];
         }
     } else if (texts.empty()) {
-        // Sequential bins of neighbouring distinct values (by rank, so skewed data still spreads).
+        // Sequential bins (core::valueBins): real clusters, such as nominal budgets read off a figure
+        // with noise, keep one colour each; continuous values get bins of equal counts.
         m_binned = true;
         const std::vector<double> sorted(numbers.begin(), numbers.end());
-        const std::size_t bins = static_cast<std::size_t>(kBins);
+        const std::vector<std::size_t> starts = core::valueBins(sorted, kBins);
         std::map<double, int> entryOfValue;
-        for (std::size_t b = 0; b < bins; ++b) {
-            const std::size_t lo = b * sorted.size() / bins;
-            const std::size_t hi = (b + 1) * sorted.size() / bins;
-            if (lo >= hi)
-                continue;
+        for (std::size_t b = 0; b < starts.size(); ++b) {
+            const std::size_t lo = starts[b];
+            const std::size_t hi = b + 1 < starts.size() ? starts[b + 1] : sorted.size();
+            // Spread the palette over however many bins there are.
+            const std::size_t colour = starts.size() == 1 ? 0 : b * (kSequential.size() - 1) / (starts.size() - 1);
             const int entry = static_cast<int>(m_entries.size());
             for (std::size_t k = lo; k < hi; ++k)
                 entryOfValue[sorted[k]] = entry;
             const QString label = hi - lo == 1 ? labelFor(attribute, sorted[lo])
                                                : valueText(attribute, sorted[lo]) + QStringLiteral(" \u2013 ")
                                                      + labelFor(attribute, sorted[hi - 1]);
-            m_entries.append({label, QColor(kSequential[b])});
+            m_entries.append({label, QColor(kSequential[colour])});
         }
         for (std::size_t i = 0; i < n; ++i)
             if (values[i].number)

@@ -14,8 +14,8 @@ namespace ui {
 
 /// Colours the runs of a sweep by one attribute and describes the legend for it.
 /// Up to kMaxCategories distinct values: one qualitative colour per value (numbers ascending).
-/// More distinct numeric values: a sequential (viridis-like) scale cut into kBins groups of
-/// neighbouring values, each with its own colour and a "lo – hi" legend entry. More distinct text
+/// More distinct numeric values: a sequential (viridis) scale cut into at most kBins groups
+/// (core::valueBins: clusters when the values form them, else equal counts), each with its own colour and a "lo – hi" legend entry. More distinct text
 /// values, or the attribute "run": one colour per run from a cyclic palette and no legend.
 /// Runs without the attribute get grey and an "unknown" entry. A value type; GUI thread only.
 class ColorScale {
@@ -26,7 +26,7 @@ public:
     };
 
     static constexpr int kMaxCategories = 10;
-    static constexpr int kBins = 7;
+    static constexpr std::size_t kBins = 9;
 
     ColorScale() = default;
     /// Builds the scale for `attribute`: "run", "budget", "N", "D", "C", or a name in Run::attributes.

@@ -99,7 +99,7 @@ void TestMainWindow::xQuantityActionsAndUndo()
     w.document()->undoStack()->undo();
     QCOMPARE(w.document()->xQuantity(), core::XQuantity::N);
     QCOMPARE(actions[0]->isChecked(), true);
-    // Colour by N from the combo: binned into 7 groups, undoable.
+    // Colour by N from the combo: binned at the widest gaps, undoable.
     const int idx = w.colorByCombo()->findText(QStringLiteral("N"));
     QVERIFY(idx >= 0);
     w.colorByCombo()->setCurrentIndex(idx);

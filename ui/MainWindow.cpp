@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStatusBar>
+#include <QScreen>
 #include <QTimer>
 #include <QToolBar>
 #include <QUrl>
@@ -65,7 +66,9 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
     });
     onDocumentChanged();
-    resize(1400, 860);
+    // A roomy default that still fits a small or projector screen.
+    const QSize wanted(1400, 860);
+    resize(screen() ? wanted.boundedTo(screen()->availableGeometry().size() * 0.94) : wanted);
 }
 
 MainWindow::~MainWindow() = default;

@@ -72,6 +72,11 @@ void writeJson(const core::Sweep& s, std::ostream& out)
         j.endArray();
     }
     j.endObject();
+    j.key("notes");
+    j.beginArray();
+    for (const auto& note : s.notes)
+        j.value(note);
+    j.endArray();
     j.key("left_out");
     j.beginObject();
     j.key("count"); j.value(s.leftOut.size());
@@ -128,6 +133,8 @@ void writeText(const core::Sweep& s, std::ostream& out)
     for (const auto& [role, range] : core::SweepSummary::of(s).ranges)
         out << "  " << core::roleName(role) << ": " << number(range.first, role) << " .. "
             << number(range.second, role) << '\n';
+    for (const auto& note : s.notes)
+        out << "note:     " << note << '\n';
     out << "left out: " << s.leftOut.size() << " rows (kept in the sweep, excluded from log plots and fits)\n";
     for (std::size_t i = 0; i < s.leftOut.size() && i < kTextLeftOutRows; ++i) {
         const auto& row = s.leftOut[i];

@@ -53,6 +53,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::RichText);
     connect(m_status, &QLabel::linkActivated, this, &MainWindow::showLeftOutRows);
+    m_notes = new QLabel(this);
+    m_notes->setVisible(false);
+    statusBar()->addPermanentWidget(m_notes);
     statusBar()->addPermanentWidget(m_status);
 
     createActions();
@@ -180,6 +183,11 @@ void MainWindow::setScreenshotOnLoad(const QString& pngPath)
     connect(m_loader, &LoadController::failed, this, [finish] { finish(false); }, Qt::SingleShotConnection);
 }
 
+QString MainWindow::notesText() const
+{
+    return m_notes->isHidden() ? QString() : m_notes->toolTip();
+}
+
 QString MainWindow::statusText() const
 {
     const core::Sweep& s = m_document->sweep();
@@ -221,6 +229,14 @@ void MainWindow::updateStatus()
     if (s.leftOut.size() > kLeftOutTooltipRows)
         tip << tr("\u2026 click for all %1").arg(s.leftOut.size());
     m_status->setToolTip(tip.isEmpty() ? tr("No rows were left out") : tip.join(QLatin1Char('\n')));
+
+    // How the file was read where a choice was made (e.g. two columns could be D).
+    QStringList notes;
+    for (const std::string& note : s.notes)
+        notes << QString::fromStdString(note);
+    m_notes->setVisible(!notes.isEmpty());
+    m_notes->setText(tr("%n import note(s)", nullptr, static_cast<int>(notes.size())) + QStringLiteral(" \u2014 "));
+    m_notes->setToolTip(notes.join(QLatin1Char('\n')));
 }
 
 void MainWindow::showLeftOutRows()

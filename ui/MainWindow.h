@@ -50,6 +50,8 @@ public:
     [[nodiscard]] QActionGroup* xQuantityGroup() const { return m_xGroup; }
     /// The status bar text without markup, e.g. "85 runs, 85 points, 0 rows left out".
     [[nodiscard]] QString statusText() const;
+    /// The importer's notes on the current sweep shown in the status bar, one per line ("" if none).
+    [[nodiscard]] QString notesText() const;
 
     bool exportPng(const QString& path);
     bool exportSvg(const QString& path);
@@ -75,6 +77,7 @@ private:
     QActionGroup* m_xGroup = nullptr;
     QComboBox* m_colorBy = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_notes = nullptr; ///< "1 note" with the importer's notes as tooltip; hidden when none
     std::unique_ptr<BundledSample> m_sample;
     QString m_screenshotPath;
 };

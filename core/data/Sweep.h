@@ -23,6 +23,7 @@ struct Sweep {
     std::string layout;                      ///< "curves" (several points per run) or "final-loss" (one per run)
     std::vector<std::string> runKeyColumns;  ///< columns that identify a run (empty: one run per row)
     std::vector<LeftOutRow> leftOut;         ///< rows kept but excluded from log plots and fits
+    std::vector<std::string> notes;          ///< how the file was read, for the user (e.g. ambiguous roles)
 
     [[nodiscard]] std::size_t pointCount() const;
     /// Metric name -> total number of points over all runs.

@@ -137,6 +137,7 @@ TableBuilder::create(std::string file, std::vector<std::string> header,
     b.m_sweep.sourcePath = b.m_file;
     b.m_sweep.format = std::move(format);
     b.m_sweep.roleColumns = b.m_detection.roles;
+    b.m_sweep.notes = b.m_detection.notes;
     if (b.m_deriveC)
         b.m_sweep.conventions.derived["C"] = "6ND";
     if (b.m_deriveD)

@@ -168,6 +168,7 @@ private Q_SLOTS:
         // N range straight from the file (checked with Python's csv module).
         compareRange(j.value(QStringLiteral("ranges")).toObject(), "N", 57334197.40687078, 16183346310.730501);
         QCOMPARE(j.value(QStringLiteral("left_out")).toObject().value(QStringLiteral("count")).toInt(), 0);
+        QCOMPARE(j.value(QStringLiteral("notes")).toArray().size(), 0);
     }
 
     void openAthenaFilteredExperiment()
@@ -194,6 +195,10 @@ private Q_SLOTS:
         QCOMPARE(j.value(QStringLiteral("points")).toInt(), 4852);
         QCOMPARE(j.value(QStringLiteral("layout")).toString(), QStringLiteral("curves"));
         QCOMPARE(j.value(QStringLiteral("run_key")).toArray().size(), 3);
+        // Both D and train_tokens name tokens: the choice is reported, not made silently.
+        const QJsonArray notes = j.value(QStringLiteral("notes")).toArray();
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.at(0).toString(), QStringLiteral("several columns could be D (D, train_tokens); using 'D'"));
     }
 };
 

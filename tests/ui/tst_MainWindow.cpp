@@ -30,6 +30,7 @@ private Q_SLOTS:
     void leftOutRowsInStatus();
     void loadErrorIsReported();
     void chinchillaReplication();
+    void importNotesInStatus();
     void fileDialogFiltersComeFromImporters();
 };
 
@@ -114,6 +115,7 @@ void TestMainWindow::exportsPngAndSvg()
 {
     ui::MainWindow w;
     w.setInteractive(false);
+    w.resize(1400, 860); // the tick labels asserted below are those of a full-size chart
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(w.openSample());
@@ -163,6 +165,17 @@ void TestMainWindow::leftOutRowsInStatus()
     QVERIFY(waitLoaded(w));
     QCOMPARE(w.statusText(), QStringLiteral("4 runs, 4 points, 2 rows left out"));
     QCOMPARE(w.chartView()->markerCount(), 2); // runs a and d
+    QCOMPARE(w.notesText(), QString());
+}
+
+void TestMainWindow::importNotesInStatus()
+{
+    ui::MainWindow w;
+    w.setInteractive(false); // unsure detection would otherwise ask with the mapping dialog
+    QVERIFY(w.openFile(kTestData + QStringLiteral("/ui/ambiguous.csv")));
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(w.document()->runCount(), 2);
+    QCOMPARE(w.notesText(), QStringLiteral("several columns could be N (params, n_params); using 'params'"));
 }
 
 void TestMainWindow::loadErrorIsReported()

@@ -20,6 +20,20 @@ ChartNavigator::ChartNavigator(LogLogChartView* view) : QObject(view), m_view(vi
 {
     view->viewport()->installEventFilter(this);
     view->installEventFilter(this);
+    m_apply.setSingleShot(true);
+    m_apply.setInterval(0);
+    connect(&m_apply, &QTimer::timeout, this, &ChartNavigator::applyPending);
+}
+
+void ChartNavigator::applyPending()
+{
+    m_apply.stop();
+    if (!m_pendingPan.isNull())
+        m_view->panByPixels(m_pendingPan);
+    if (m_pendingZoom != 1.0)
+        m_view->zoomAt(m_zoomAt, m_pendingZoom);
+    m_pendingPan = QPointF();
+    m_pendingZoom = 1.0;
 }
 
 bool ChartNavigator::eventFilter(QObject* watched, QEvent* event)
@@ -27,6 +41,7 @@ bool ChartNavigator::eventFilter(QObject* watched, QEvent* event)
     if (watched == m_view) { // keys arrive at the view itself
         if (event->type() != QEvent::KeyPress)
             return false;
+        applyPending(); // keys act after any merged wheel or drag moves
         const auto* key = static_cast<QKeyEvent*>(event);
         const QPointF centre = m_view->plotAreaInView().center();
         switch (key->key()) {
@@ -41,8 +56,13 @@ bool ChartNavigator::eventFilter(QObject* watched, QEvent* event)
     case QEvent::Wheel: {
         const auto* wheel = static_cast<QWheelEvent*>(event);
         const double notches = wheel->angleDelta().y() / 120.0;
-        if (notches != 0)
-            m_view->zoomAt(wheel->position(), std::pow(kWheelStepFactor, notches));
+        if (notches != 0) {
+            if (!m_pendingPan.isNull() || (m_pendingZoom != 1.0 && wheel->position() != m_zoomAt))
+                applyPending(); // keep the order of moves; merge only steps at one position
+            m_pendingZoom *= std::pow(kWheelStepFactor, notches);
+            m_zoomAt = wheel->position();
+            m_apply.start();
+        }
         return true;
     }
     case QEvent::MouseButtonPress: {
@@ -66,8 +86,11 @@ bool ChartNavigator::eventFilter(QObject* watched, QEvent* event)
         const auto* mouse = static_cast<QMouseEvent*>(event);
         const QPoint pos = mouse->position().toPoint();
         if (m_drag == Drag::Pan) {
-            m_view->panByPixels(pos - m_last);
+            if (m_pendingZoom != 1.0)
+                applyPending();
+            m_pendingPan += QPointF(pos - m_last);
             m_last = pos;
+            m_apply.start();
             return true;
         }
         if (m_drag == Drag::Band) {
@@ -78,6 +101,7 @@ bool ChartNavigator::eventFilter(QObject* watched, QEvent* event)
     }
     case QEvent::MouseButtonRelease: {
         const auto* mouse = static_cast<QMouseEvent*>(event);
+        applyPending();
         if (m_drag == Drag::Band) {
             m_band->hide();
             m_view->zoomToViewRect(QRectF(QRect(m_start, mouse->position().toPoint()).normalized()));
@@ -88,6 +112,8 @@ bool ChartNavigator::eventFilter(QObject* watched, QEvent* event)
         return true;
     }
     case QEvent::MouseButtonDblClick:
+        m_pendingPan = QPointF();
+        m_pendingZoom = 1.0;
         m_view->resetZoom();
         return true;
     default:

@@ -3,6 +3,8 @@
 
 #include <QObject>
 #include <QPoint>
+#include <QPointF>
+#include <QTimer>
 
 class QRubberBand;
 
@@ -14,7 +16,9 @@ class LogLogChartView;
 /// wheel zooms around the cursor; left or middle drag pans; Shift+left or right drag draws a
 /// rubber band and zooms to it; double-click and Home reset; +/- zoom around the centre.
 /// Presses are never forwarded to QChartView (avoids QTBUG-115072/118669 in Qt 6.4); plain moves
-/// are, so series hover still works. A child of the view; GUI thread only.
+/// are, so series hover still works. Wheel steps and drag moves that arrive faster than the chart
+/// can redraw (a zoom of hundreds of curves costs ~100 ms in Qt Charts) are merged and applied once
+/// per event-loop pass, so the view never lags behind the mouse. A child of the view; GUI thread only.
 class ChartNavigator : public QObject {
     Q_OBJECT
 public:
@@ -26,11 +30,18 @@ protected:
 private:
     enum class Drag { None, Pan, Band };
 
+    /// Applies the merged zoom and pan now.
+    void applyPending();
+
     LogLogChartView* m_view;
     Drag m_drag = Drag::None;
     QPoint m_start;
     QPoint m_last;
     QRubberBand* m_band = nullptr;
+    QTimer m_apply;             ///< 0 ms single shot: runs applyPending() once the queue is drained
+    double m_pendingZoom = 1.0; ///< product of the wheel steps not applied yet
+    QPointF m_zoomAt;           ///< viewport position of the latest wheel step
+    QPointF m_pendingPan;       ///< drag distance not applied yet, viewport pixels
 };
 
 } // namespace ui

@@ -295,8 +295,8 @@ void LogLogChartView::rebuild(bool resetRange)
 }
 
 namespace {
-constexpr std::size_t kTotalPointBudget = 200'000;
-constexpr int kMinColumnsPerCurve = 100;
+constexpr std::size_t kTotalPointBudget = 100'000;
+constexpr int kMinColumnsPerCurve = 50;
 } // namespace
 
 void LogLogChartView::redecimate()

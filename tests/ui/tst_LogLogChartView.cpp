@@ -25,6 +25,8 @@ private Q_SLOTS:
     void millionPointCurveIsDecimated();
     void manyCurvesShareAPointBudget();
     void rubberBandAndResetZoom();
+    void wheelStepsAreMergedAroundTheCursor();
+    void dragPans();
     void hoverShowsRunNameAndValues();
 };
 
@@ -228,6 +230,53 @@ void TestLogLogChartView::manyCurvesShareAPointBudget()
         QCOMPARE(*std::min_element(ys.begin(), ys.end()), 1.0);
     }
     QVERIFY2(total <= 200000 + 2 * kRuns, qPrintable(QString::number(total)));
+}
+
+void TestLogLogChartView::wheelStepsAreMergedAroundTheCursor()
+{
+    Shown t(testsweeps::smallFinalLossSweep());
+    QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+    const auto [x0, x1] = t.view.visibleXRange();
+    const QRectF area = t.view.plotAreaInView();
+    const QPointF at = area.topLeft() + QPointF(area.width() * 0.25, area.height() * 0.5);
+    const double anchor = t.view.viewToLog(at).x();
+    // Two notches delivered before the event loop runs: one zoom by 0.8^2, about the cursor.
+    for (int i = 0; i < 2; ++i) {
+        QWheelEvent wheel(at, t.view.viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(t.view.viewport(), &wheel);
+    }
+    QCOMPARE(t.view.visibleXRange().first, x0); // not applied yet: merged
+    QCoreApplication::processEvents();
+    const auto [z0, z1] = t.view.visibleXRange();
+    const double before = std::log10(x1) - std::log10(x0);
+    const double after = std::log10(z1) - std::log10(z0);
+    QVERIFY2(std::abs(after - 0.64 * before) < 1e-9 * before, qPrintable(QString::number(after / before)));
+    QVERIFY(std::abs(t.view.viewToLog(at).x() - anchor) < 1e-9 * std::abs(anchor));
+}
+
+void TestLogLogChartView::dragPans()
+{
+    Shown t(testsweeps::smallFinalLossSweep());
+    QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+    const auto [x0, x1] = t.view.visibleXRange();
+    const QRectF area = t.view.plotAreaInView();
+    const QPoint a = area.center().toPoint();
+    const QPoint b = a + QPoint(100, 0);
+    const double logPerPixel = (std::log10(x1) - std::log10(x0)) / area.width();
+    QTest::mousePress(t.view.viewport(), Qt::LeftButton, Qt::NoModifier, a);
+    QMouseEvent move(QEvent::MouseMove, QPointF(a + QPoint(50, 0)), t.view.viewport()->mapToGlobal(QPointF(a + QPoint(50, 0))),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(t.view.viewport(), &move);
+    QMouseEvent move2(QEvent::MouseMove, QPointF(b), t.view.viewport()->mapToGlobal(QPointF(b)), Qt::NoButton,
+                      Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(t.view.viewport(), &move2);
+    QTest::mouseRelease(t.view.viewport(), Qt::LeftButton, Qt::NoModifier, b);
+    // Content follows the mouse: 100 px to the right shows values 100 px further left.
+    const auto [p0, p1] = t.view.visibleXRange();
+    QVERIFY2(std::abs((std::log10(x0) - std::log10(p0)) - 100 * logPerPixel) < 1e-6,
+             qPrintable(QStringLiteral("%1 %2").arg(p0).arg(x0)));
+    QVERIFY(std::abs((std::log10(p1) - std::log10(p0)) - (std::log10(x1) - std::log10(x0))) < 1e-9);
 }
 
 void TestLogLogChartView::rubberBandAndResetZoom()

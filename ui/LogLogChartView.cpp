@@ -305,7 +305,8 @@ void LogLogChartView::redecimate()
     const double xLo = m_axisX->dataMin();
     const double xHi = m_axisX->dataMax();
     // Each curve gets at most 4 points per pixel column; with many curves the buckets get coarser so
-    // the chart as a whole stays near kTotalPointBudget points (Qt Charts slows down past ~200k).
+    // the chart as a whole stays near kTotalPointBudget points (Qt Charts redraw time grows with points
+    // and with series: see bench_chart in docs/PERFORMANCE.md).
     const int width = plotWidthPixels();
     const int budgetColumns = static_cast<int>(kTotalPointBudget / (4 * std::max<std::size_t>(1, m_curves.size())));
     const int columns = std::max(std::min(width, kMinColumnsPerCurve), std::min(width, budgetColumns));

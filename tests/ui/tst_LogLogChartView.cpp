@@ -214,7 +214,7 @@ void TestLogLogChartView::millionPointCurveIsDecimated()
 void TestLogLogChartView::manyCurvesShareAPointBudget()
 {
     // 400 curves x 5000 points: each curve alone would fit 4 points per pixel column, but together
-    // they would hand Qt Charts over a million points. The chart keeps the total near 200k.
+    // they would hand Qt Charts over a million points. The chart keeps the total near 100k.
     constexpr std::size_t kRuns = 400, kPoints = 5000;
     Shown t(manyCurvesSweep(kRuns, kPoints));
     QVERIFY(QTest::qWaitForWindowExposed(&t.view));
@@ -229,7 +229,7 @@ void TestLogLogChartView::manyCurvesShareAPointBudget()
         QCOMPARE(*std::max_element(ys.begin(), ys.end()), 9.0);
         QCOMPARE(*std::min_element(ys.begin(), ys.end()), 1.0);
     }
-    QVERIFY2(total <= 200000 + 2 * kRuns, qPrintable(QString::number(total)));
+    QVERIFY2(total <= 100000 + 2 * kRuns, qPrintable(QString::number(total)));
 }
 
 void TestLogLogChartView::wheelStepsAreMergedAroundTheCursor()

@@ -3,6 +3,7 @@
 
 #include "core/plot/Decimator.h"
 #include "ui/ChartNavigator.h"
+#include "ui/CurveLayer.h"
 #include "ui/Document.h"
 #include "ui/LogTickAxis.h"
 #include "ui/NumberFormat.h"
@@ -11,7 +12,6 @@
 #include <QCursor>
 #include <QLegend>
 #include <QLegendMarker>
-#include <QLineSeries>
 #include <QPainter>
 #include <QScatterSeries>
 #include <QToolTip>
@@ -34,6 +34,11 @@ QList<QPointF> toLogPoints(const core::PlotPoints& pts)
     for (std::size_t i = 0; i < pts.size(); ++i)
         out.append(QPointF(std::log10(pts.x[i]), std::log10(pts.y[i])));
     return out;
+}
+
+QPolygonF toLogPolygon(const core::PlotPoints& pts)
+{
+    return QPolygonF(toLogPoints(pts));
 }
 
 QString xText(core::XQuantity q, double v)
@@ -78,6 +83,8 @@ LogLogChartView::LogLogChartView(Document* document, QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(320, 240);
     new ChartNavigator(this);
+    m_curveLayer = new CurveLayer(c, m_axisX, m_axisY);
+    connect(m_curveLayer, &CurveLayer::hovered, this, &LogLogChartView::showHoverTip);
 
     m_redecimateTimer.setSingleShot(true);
     m_redecimateTimer.setInterval(kRedecimateDelayMs);
@@ -138,20 +145,22 @@ void LogLogChartView::zoomAt(QPointF viewPos, double factor)
 
 int LogLogChartView::seriesCount() const
 {
-    return curveSeriesCount() + markerSeriesCount();
+    return curveCount() + markerSeriesCount();
 }
 
 QXYSeries* LogLogChartView::series(int index) const
 {
     if (index < 0 || index >= seriesCount())
         return nullptr;
-    if (index < curveSeriesCount())
-        return m_curves[static_cast<std::size_t>(index)].series;
-    return m_markers[static_cast<std::size_t>(index - curveSeriesCount())].series;
+    if (index < curveCount())
+        return nullptr; // curves are drawn by the CurveLayer, not as series
+    return m_markers[static_cast<std::size_t>(index - curveCount())].series;
 }
 
 int LogLogChartView::pointCount(int index) const
 {
+    if (index >= 0 && index < curveCount())
+        return static_cast<int>(m_curves[static_cast<std::size_t>(index)].shown.size());
     const QXYSeries* s = series(index);
     return s == nullptr ? 0 : static_cast<int>(s->count());
 }
@@ -161,9 +170,9 @@ const core::PlotPoints& LogLogChartView::shownPoints(int index) const
     static const core::PlotPoints kNone;
     if (index < 0 || index >= seriesCount())
         return kNone;
-    if (index < curveSeriesCount())
+    if (index < curveCount())
         return m_curves[static_cast<std::size_t>(index)].shown;
-    return m_markers[static_cast<std::size_t>(index - curveSeriesCount())].shown;
+    return m_markers[static_cast<std::size_t>(index - curveCount())].shown;
 }
 
 int LogLogChartView::markerCount() const
@@ -224,9 +233,6 @@ void LogLogChartView::rebuild(bool resetRange)
         yHi = std::max(yHi, *std::max_element(pts.y.begin(), pts.y.end()));
         if (curve.size() > 1) {
             Curve c;
-            c.series = new QLineSeries;
-            c.series->setName(QString::fromStdString(run.name));
-            c.series->setPen(QPen(m_document->runColor(static_cast<int>(i)), 1.5));
             c.full = std::move(pts);
             c.run = static_cast<int>(i);
             m_curves.push_back(std::move(c));
@@ -248,17 +254,12 @@ void LogLogChartView::rebuild(bool resetRange)
         group->runs.push_back(static_cast<int>(i));
     }
 
-    for (std::size_t k = 0; k < m_curves.size(); ++k) {
-        QLineSeries* s = m_curves[k].series;
-        chart()->addSeries(s);
-        s->attachAxis(m_axisX);
-        s->attachAxis(m_axisY);
-        for (QLegendMarker* marker : chart()->legend()->markers(s))
-            marker->setVisible(false);
-        connect(s, &QXYSeries::hovered, this, [this, s](const QPointF& p, bool state) {
-            showHoverTip(s->name(), p, state);
-        });
-    }
+    std::vector<CurveLayer::Curve> layerCurves;
+    layerCurves.reserve(m_curves.size());
+    for (const Curve& c : m_curves)
+        layerCurves.push_back({QString::fromStdString(sweep.runs[static_cast<std::size_t>(c.run)].name),
+                               m_document->runColor(c.run), {}});
+    m_curveLayer->setCurves(std::move(layerCurves));
     for (std::size_t k = 0; k < m_markers.size(); ++k) {
         QScatterSeries* s = m_markers[k].series;
         s->setMarkerSize(9);
@@ -310,9 +311,10 @@ void LogLogChartView::redecimate()
     const int width = plotWidthPixels();
     const int budgetColumns = static_cast<int>(kTotalPointBudget / (4 * std::max<std::size_t>(1, m_curves.size())));
     const int columns = std::max(std::min(width, kMinColumnsPerCurve), std::min(width, budgetColumns));
-    for (Curve& c : m_curves) {
+    for (std::size_t k = 0; k < m_curves.size(); ++k) {
+        Curve& c = m_curves[k];
         c.shown = core::decimateLogMinMax(c.full, xLo, xHi, columns);
-        c.series->replace(toLogPoints(c.shown));
+        m_curveLayer->setPoints(k, toLogPolygon(c.shown));
     }
 }
 

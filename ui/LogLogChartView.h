@@ -9,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-class QLineSeries;
 class QScatterSeries;
 class QXYSeries;
 
@@ -17,12 +16,13 @@ namespace ui {
 
 class Document;
 class LogTickAxis;
+class CurveLayer;
 
 /// Loss against N, D or C on log-log axes for the Document's visible runs. Plots log10(x) and
 /// log10(y) on linear LogTickAxis axes labelled from core::logTicks/formatTick, with lighter minor
-/// grid lines. Runs with several points are QLineSeries fed with core::decimateLogMinMax output for
-/// the visible x range and plot width (re-decimated on zoom and resize, coalesced by a timer); runs
-/// with one point are markers, one QScatterSeries per legend entry of the Document's ColorScale.
+/// grid lines. Runs with several points are curves drawn by one CurveLayer from core::decimateLogMinMax
+/// output for the visible x range and plot width (re-decimated on zoom and resize, coalesced by a
+/// timer); runs with one point are markers, one QScatterSeries per legend entry of the ColorScale.
 /// Only core::logPlotPoints output is plotted, so no series ever gets a point <= 0 or NaN.
 /// Mouse and keyboard navigation is a ChartNavigator installed by the constructor (wheel zoom,
 /// drag pan, rubber band, reset); hovering a series shows run, x and loss in a tooltip.
@@ -43,9 +43,10 @@ public:
     /// Zooms both axes by `factor` (< 1 zooms in) keeping the value under `viewPos` in place.
     void zoomAt(QPointF viewPos, double factor);
 
-    /// Series in chart order: curves first, then marker groups.
+    /// Indices: curves first, then marker groups. series() is null for a curve (curves are not
+    /// Qt series); pointCount() and shownPoints() work for both.
     [[nodiscard]] int seriesCount() const;
-    [[nodiscard]] int curveSeriesCount() const { return static_cast<int>(m_curves.size()); }
+    [[nodiscard]] int curveCount() const { return static_cast<int>(m_curves.size()); }
     [[nodiscard]] int markerSeriesCount() const { return static_cast<int>(m_markers.size()); }
     [[nodiscard]] QXYSeries* series(int index) const;
     [[nodiscard]] int pointCount(int index) const;
@@ -54,6 +55,7 @@ public:
     [[nodiscard]] int markerCount() const;
     /// Applies a pending (timer-coalesced) re-decimation now; tests call this after a zoom.
     void flushPendingUpdate();
+    [[nodiscard]] const CurveLayer* curveLayer() const { return m_curveLayer; }
     [[nodiscard]] LogTickAxis* axisX() const { return m_axisX; }
     [[nodiscard]] LogTickAxis* axisY() const { return m_axisY; }
     /// Plot area width in pixels (the decimation's column count).
@@ -74,7 +76,6 @@ protected:
 
 private:
     struct Curve {
-        QLineSeries* series = nullptr;
         core::PlotPoints full;
         core::PlotPoints shown;
         int run = -1;
@@ -94,6 +95,7 @@ private:
     Document* m_document;
     LogTickAxis* m_axisX;
     LogTickAxis* m_axisY;
+    CurveLayer* m_curveLayer; ///< draws m_curves; a child item of the chart
     std::vector<Curve> m_curves;
     std::vector<Markers> m_markers;
     double m_homeX[2] = {0, 1};

@@ -235,7 +235,8 @@ void MainWindow::updateStatus()
     for (const std::string& note : s.notes)
         notes << QString::fromStdString(note);
     m_notes->setVisible(!notes.isEmpty());
-    m_notes->setText(tr("%n import note(s)", nullptr, static_cast<int>(notes.size())) + QStringLiteral(" \u2014 "));
+    m_notes->setText((notes.size() == 1 ? tr("1 import note") : tr("%1 import notes").arg(notes.size()))
+                     + QStringLiteral(" \u2014 "));
     m_notes->setToolTip(notes.join(QLatin1Char('\n')));
 }
 

@@ -57,7 +57,7 @@ int main(int argc, char** argv)
         std::printf("  axis range change alone: %lld ms\n", static_cast<long long>(zoomed));
         (void)view.grab();
         int points = 0;
-        for (int i = 0; i < view.curveSeriesCount(); ++i)
+        for (int i = 0; i < view.curveCount(); ++i)
             points += view.pointCount(i);
         std::printf("zoom step %d: %lld ms to re-decimate and update, %lld ms with repaint, %d points shown\n",
                     step, static_cast<long long>(decimated), static_cast<long long>(t.elapsed()), points);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/Document.h"
+#include "ui/CurveLayer.h"
 #include "ui/LogLogChartView.h"
 #include "ui/LogTickAxis.h"
 #include "ui/TestSweeps.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void wheelStepsAreMergedAroundTheCursor();
     void dragPans();
     void hoverShowsRunNameAndValues();
+    void hoverOnACurveShowsItsNearestPoint();
 };
 
 namespace {
@@ -104,7 +106,7 @@ void TestLogLogChartView::markersGetExactlyTheValidPoints()
 {
     Shown t(testsweeps::smallFinalLossSweep());
     QVERIFY(QTest::qWaitForWindowExposed(&t.view));
-    QCOMPARE(t.view.curveSeriesCount(), 0);
+    QCOMPARE(t.view.curveCount(), 0);
     QCOMPARE(t.view.markerSeriesCount(), 2); // budgets 1e20 and 3e20
     QCOMPARE(t.view.seriesCount(), 2);
     QCOMPARE(t.view.markerCount(), 3);       // "nan" and "neg" are left out
@@ -184,7 +186,7 @@ void TestLogLogChartView::millionPointCurveIsDecimated()
     QVERIFY(QTest::qWaitForWindowExposed(&t.view));
     t.view.flushPendingUpdate();
     QCOMPARE(t.doc.xQuantity(), core::XQuantity::D);
-    QCOMPARE(t.view.curveSeriesCount(), 1);
+    QCOMPARE(t.view.curveCount(), 1);
     QCOMPARE(t.view.markerSeriesCount(), 1); // the legend entry of the colour scale ("100M params")
     QCOMPARE(t.view.markerCount(), 0);
     QCOMPARE(t.view.series(1)->name(), QStringLiteral("100M params"));
@@ -195,8 +197,25 @@ void TestLogLogChartView::millionPointCurveIsDecimated()
     const auto& ys = t.view.shownPoints(0).y;
     QCOMPARE(*std::max_element(ys.begin(), ys.end()), 9.0);
     QCOMPARE(*std::min_element(ys.begin(), ys.end()), 1.5);
-    for (const QPointF& p : t.view.series(0)->points())
+    QVERIFY(t.view.series(0) == nullptr); // a curve is drawn by the layer, not as a Qt series
+    const ui::CurveLayer* layer = t.view.curveLayer();
+    QCOMPARE(layer->curveCount(), std::size_t(1));
+    QCOMPARE(layer->curve(0).logPoints.size(), qsizetype(shown));
+    for (const QPointF& p : layer->curve(0).logPoints)
         QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()));
+    // It is really drawn: a grab shows a line's worth of pixels in the run's colour (the legend's
+    // one marker of that colour is far fewer).
+    const QImage image = t.view.grab().toImage();
+    const QColor colour = t.doc.runColor(0);
+    int near = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green())
+                    + std::abs(c.blue() - colour.blue()) < 40)
+                ++near;
+        }
+    QVERIFY2(near > 600, qPrintable(QString::number(near)));
     QVERIFY(t.view.visibleYRange().first < 1.5 && t.view.visibleYRange().second > 9.0);
 
     // Zoom in to one decade of tokens: re-decimated for the new range, still bounded.
@@ -219,7 +238,7 @@ void TestLogLogChartView::manyCurvesShareAPointBudget()
     Shown t(manyCurvesSweep(kRuns, kPoints));
     QVERIFY(QTest::qWaitForWindowExposed(&t.view));
     t.view.flushPendingUpdate();
-    QCOMPARE(t.view.curveSeriesCount(), int(kRuns));
+    QCOMPARE(t.view.curveCount(), int(kRuns));
     std::size_t total = 0;
     for (int k = 0; k < int(kRuns); ++k) {
         const auto& ys = t.view.shownPoints(k).y;
@@ -319,6 +338,42 @@ void TestLogLogChartView::hoverShowsRunNameAndValues()
     QTRY_VERIFY_WITH_TIMEOUT(hovered.count() > 0, 2000);
     QCOMPARE(hovered.at(0).at(1).toBool(), true);
     QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), QStringLiteral("gamma\nN = 5B\nloss = 2.4"), 2000);
+}
+
+void TestLogLogChartView::hoverOnACurveShowsItsNearestPoint()
+{
+    // One curve of three points against D; hover at the pixel of the middle one.
+    core::Sweep s;
+    s.layout = "curves";
+    core::Run r;
+    r.id = r.name = "small-run";
+    r.N = 1e8;
+    core::Curve c;
+    c.metric = "loss";
+    c.append(1, 1e9, 6e17, 4.0);
+    c.append(2, 1e10, 6e18, 3.0);
+    c.append(3, 1e11, 6e19, 2.5);
+    r.curves.push_back(c);
+    s.runs.push_back(r);
+    Shown t(s);
+    QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+    QSignalSpy hovered(t.view.curveLayer(), &ui::CurveLayer::hovered);
+    const QRectF area = t.view.plotAreaInView();
+    const auto [x0, x1] = t.view.visibleXRange();
+    const auto [y0, y1] = t.view.visibleYRange();
+    const double fxMid = (10.0 - std::log10(x0)) / (std::log10(x1) - std::log10(x0)); // log10(1e10)
+    const double fyMid = (std::log10(3.0) - std::log10(y0)) / (std::log10(y1) - std::log10(y0));
+    const QPoint pos = QPointF(area.left() + fxMid * area.width() + 2, area.bottom() - fyMid * area.height()).toPoint();
+    for (const QPoint& p : {pos - QPoint(40, 40), pos}) {
+        QMouseEvent move(QEvent::MouseMove, p, t.view.viewport()->mapToGlobal(p), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
+        QCoreApplication::sendEvent(t.view.viewport(), &move);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(hovered.count() > 0, 2000);
+    QCOMPARE(hovered.last().at(0).toString(), QStringLiteral("small-run"));
+    QCOMPARE(hovered.last().at(2).toBool(), true);
+    // The tooltip shows the data point itself, not a position interpolated along the line.
+    QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), QStringLiteral("small-run\nD = 10B\nloss = 3"), 2000);
 }
 
 QTEST_MAIN(TestLogLogChartView)

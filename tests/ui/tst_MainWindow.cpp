@@ -70,7 +70,7 @@ void TestMainWindow::opensBundledSample()
     QCOMPARE(w.runList()->proxy()->rowCount(), 85);
     QCOMPARE(w.chartView()->markerCount(), 85);
     QCOMPARE(scatterPointTotal(w.chartView()), 85);
-    QCOMPARE(w.chartView()->curveSeriesCount(), 0);
+    QCOMPARE(w.chartView()->curveCount(), 0);
     QCOMPARE(w.document()->colorBy(), QStringLiteral("budget"));
     QCOMPARE(w.colorByCombo()->currentText(), QStringLiteral("budget"));
     QCOMPARE(w.chartView()->markerSeriesCount(), 7); // seven IsoFLOP budgets, 3e18 .. 3e20

@@ -13,8 +13,8 @@ namespace core {
 /// A scaling-law form: predicted loss (nats/token) as a function of the point and its parameters.
 /// Implementations are stateless and const, so one instance serves any number of threads.
 /// Parameters are passed in the order of parameters(). eval() and gradient() do not check their
-/// inputs: callers keep parameters within bounds and points positive; outside that the result may
-/// be NaN or infinite (never an exception or abort).
+/// inputs: callers keep parameters within bounds and points positive (or finite, see
+/// needsPositiveInputs()); outside that the result may be NaN or infinite (never an exception or abort).
 class Law {
 public:
     virtual ~Law() = default;
@@ -27,6 +27,9 @@ public:
     [[nodiscard]] virtual std::span<const ParameterSpec> parameters() const = 0;
     /// Whether the law reads LawPoint::x (one-variable laws) rather than N and D.
     [[nodiscard]] virtual bool usesX() const = 0;
+    /// Whether the inputs the law reads must be > 0 (true for scaling laws; fitters reject other
+    /// points). User formulas override this to accept any finite input.
+    [[nodiscard]] virtual bool needsPositiveInputs() const { return true; }
 
     /// Predicted loss at `point`.
     [[nodiscard]] virtual double eval(std::span<const double> params, const LawPoint& point) const = 0;

@@ -5,6 +5,7 @@
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
+#include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
 
 #include <algorithm>
@@ -19,6 +20,9 @@ namespace {
 constexpr double kXTol = 1e-12;
 constexpr double kGTol = 1e-12;
 constexpr double kLooseTol = 1e-8;
+/// Stands in for a residual the law cannot evaluate at a trial point, so that the trust region
+/// rejects the step and shrinks instead of the solver stopping (its square stays finite).
+constexpr double kPenaltyResidual = 1e100;
 
 /// Keeps a parameter inside [lo, hi] while the solver searches an unbounded q.
 struct BoxMap {
@@ -77,6 +81,7 @@ struct Problem {
     std::vector<std::size_t> freeIndex; ///< law parameter index of each q
     std::vector<BoxMap> maps;
     std::vector<double> grad;           ///< scratch, one per law parameter
+    bool penalise = false;              ///< after the start: non-finite residuals -> kPenaltyResidual
 
     void setQ(const gsl_vector* q)
     {
@@ -94,9 +99,9 @@ int residuals(const gsl_vector* q, void* context, gsl_vector* f)
         const double pred = pb.law.eval(pb.params, pb.data.point(i));
         const double y = pb.data.y[static_cast<Eigen::Index>(i)];
         const double r = pb.logSpace() ? std::log(pred) - std::log(y) : pred - y;
-        if (!std::isfinite(r))
+        if (!std::isfinite(r) && !pb.penalise)
             return GSL_EDOM;
-        gsl_vector_set(f, i, std::sqrt(pb.data.weightAt(i)) * r);
+        gsl_vector_set(f, i, std::isfinite(r) ? std::sqrt(pb.data.weightAt(i)) * r : kPenaltyResidual);
     }
     return GSL_SUCCESS;
 }
@@ -130,13 +135,15 @@ Error fitError(std::string parameter, std::string message)
 /// Checks the inputs the law reads and the loss; names the first offending point.
 tl::expected<void, Error> validate(const FitData& data, const Law& law, Objective objective)
 {
-    auto bad = [](double v) { return !(std::isfinite(v) && v > 0.0); };
+    const bool positive = law.needsPositiveInputs();
+    auto bad = [positive](double v) { return !std::isfinite(v) || (positive && v <= 0.0); };
     for (std::size_t i = 0; i < data.size(); ++i) {
         const auto k = static_cast<Eigen::Index>(i);
         const LawPoint p = data.point(i);
         if (law.usesX() ? bad(p.x) : (bad(p.N) || bad(p.D)))
             return tl::make_unexpected(fitError(law.usesX() ? "x" : "N, D",
-                "point " + std::to_string(i + 1) + " has a non-positive or non-finite input"));
+                "point " + std::to_string(i + 1) + (positive ? " has a non-positive or non-finite input"
+                                                                      : " has a non-finite input")));
         const double y = data.y[k];
         if (!std::isfinite(y) || (objective == Objective::LsqLog && y <= 0.0))
             return tl::make_unexpected(fitError("loss", "point " + std::to_string(i + 1)
@@ -196,6 +203,7 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
     gsl::NlinearWorkspace w(gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &settings, n, k));
     if (!w || gsl_multifit_nlinear_init(q0.get(), &fdf, w.get()) != GSL_SUCCESS)
         return tl::make_unexpected(fitError("--start", "the law cannot be evaluated at the start values"));
+    pb.penalise = true;
 
     FitResult result;
     result.termination = "iteration limit reached";
@@ -215,8 +223,14 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
             result.termination = std::string("solver stopped: ") + gsl_strerror(status);
             break;
         }
+        // GSL's gradient test compares with kGTol * max(phi, 1), phi = |f|^2 / 2; scaling kGTol by
+        // min(phi, 1) makes it relative (kGTol * phi) for small residuals too (e.g. NIST Lanczos).
+        const gsl_vector* f = gsl_multifit_nlinear_residual(w.get());
+        double phi = 0.0;
+        gsl_blas_ddot(f, f, &phi);
+        phi *= 0.5;
         int info = 0;
-        if (gsl_multifit_nlinear_test(kXTol, kGTol, 0.0, &info, w.get()) == GSL_SUCCESS) {
+        if (gsl_multifit_nlinear_test(kXTol, kGTol * std::min(phi, 1.0), 0.0, &info, w.get()) == GSL_SUCCESS) {
             result.converged = true;
             result.termination = info == 1 ? "converged: step below tolerance" : "converged: gradient below tolerance";
             break;

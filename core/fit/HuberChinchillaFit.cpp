@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/fit/HuberChinchillaFit.h"
+
+#include "core/fit/HuberChinchillaObjective.h"
+#include "core/fit/Lbfgs.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace core {
+
+namespace {
+
+constexpr double kSameObjective = 1e-9;   ///< relative agreement of "the same" optimum
+constexpr double kObjectiveFloor = 1e-14; ///< absolute slack for zero-residual data
+constexpr std::size_t kOptimaKept = 20;
+
+std::vector<double> range(double from, double to, double stepSize)
+{
+    std::vector<double> v;
+    const int count = static_cast<int>(std::lround((to - from) / stepSize));
+    for (int i = 0; i <= count; ++i)
+        v.push_back(from + stepSize * i);
+    return v;
+}
+
+Error dataError(std::string parameter, std::string message)
+{
+    Error err;
+    err.parameter = std::move(parameter);
+    err.message = std::move(message);
+    return err;
+}
+
+/// Checks one column: present with n values, all finite and > 0.
+tl::expected<void, Error> checkColumn(const Eigen::VectorXd& v, std::size_t n, const char* name)
+{
+    if (static_cast<std::size_t>(v.size()) != n)
+        return tl::unexpected(dataError(name, std::string("the fit needs ") + name + " for each of the " +
+                                                  std::to_string(n) + " points"));
+    for (Eigen::Index i = 0; i < v.size(); ++i) {
+        if (!std::isfinite(v[i]))
+            return tl::unexpected(dataError(name, "point " + std::to_string(i + 1) + " has a non-finite " + name));
+        if (!(v[i] > 0))
+            return tl::unexpected(dataError(name, "point " + std::to_string(i + 1) + " has " + name + " " +
+                                                      std::to_string(v[i]) + " (must be > 0)"));
+    }
+    return {};
+}
+
+/// The end of one start: objective, optimiser parameters and how L-BFGS stopped.
+struct StartEnd {
+    std::array<double, HuberChinchillaObjective::kParams> x{};
+    LbfgsResult run;
+};
+
+/// Met the gradient tolerance, or stalled at machine precision within 10x of it (the objective
+/// cannot resolve a smaller gradient there).
+bool convergedEnd(const LbfgsResult& run, double tolerance)
+{
+    return run.stop == LbfgsStop::Gradient || (run.stop == LbfgsStop::NoProgress && run.gradientNorm <= 10 * tolerance);
+}
+
+std::vector<double> natural(const std::array<double, 5>& x)
+{
+    return {std::exp(x[2]), std::exp(x[0]), std::exp(x[1]), x[3], x[4]};
+}
+
+} // namespace
+
+HuberChinchillaOptions HuberChinchillaOptions::hoffmannGrid()
+{
+    HuberChinchillaOptions o;
+    o.alpha = range(0.0, 2.0, 0.5);
+    o.beta = range(0.0, 2.0, 0.5);
+    o.e = range(-1.0, 1.0, 0.5);
+    o.a = range(0.0, 25.0, 5.0);
+    o.b = range(0.0, 25.0, 5.0);
+    return o;
+}
+
+tl::expected<HuberChinchillaFit, Error> fitChinchillaHuber(const FitData& data, const HuberChinchillaOptions& opt,
+                                                           const Progress& progress)
+{
+    const std::size_t n = data.size();
+    if (n < HuberChinchillaObjective::kParams)
+        return tl::unexpected(dataError("", "the chinchilla Huber fit needs at least 5 points but has " +
+                                                std::to_string(n)));
+    for (const auto& [column, name] : {std::pair{&data.N, "N"}, std::pair{&data.D, "D"}, std::pair{&data.y, "loss"}})
+        if (auto ok = checkColumn(*column, n, name); !ok)
+            return tl::unexpected(ok.error());
+    if (!(opt.delta > 0) || !std::isfinite(opt.delta))
+        return tl::unexpected(dataError("delta", "the Huber delta must be finite and > 0"));
+
+    const HuberChinchillaOptions hoffmann = HuberChinchillaOptions::hoffmannGrid();
+    const bool useHoffmann = opt.a.empty() && opt.b.empty() && opt.e.empty() && opt.alpha.empty() && opt.beta.empty();
+    const HuberChinchillaOptions& g = useHoffmann ? hoffmann : opt;
+    const std::size_t starts = g.alpha.size() * g.beta.size() * g.e.size() * g.a.size() * g.b.size();
+    if (starts == 0)
+        return tl::unexpected(dataError("grid", "the start grid is empty in at least one parameter"));
+
+    const HuberChinchillaObjective objective({data.N.data(), n}, {data.D.data(), n}, {data.y.data(), n}, opt.delta);
+    const SmoothObjective f = [&objective](std::span<const double> x, std::span<double> grad) {
+        return objective(x, grad);
+    };
+    LbfgsOptions lopt;
+    lopt.gradientTolerance = opt.gradientTolerance;
+    lopt.maxIterations = opt.maxIterations;
+
+    std::vector<StartEnd> ends(starts);
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> cancelled{false};
+    std::mutex mutex;
+    std::condition_variable wake;
+    auto work = [&] {
+        for (std::size_t k = next.fetch_add(1); k < starts && !cancelled.load(std::memory_order_relaxed);
+             k = next.fetch_add(1)) {
+            std::size_t rest = k;
+            StartEnd& end = ends[k];
+            end.x[1] = g.b[rest % g.b.size()], rest /= g.b.size();
+            end.x[0] = g.a[rest % g.a.size()], rest /= g.a.size();
+            end.x[2] = g.e[rest % g.e.size()], rest /= g.e.size();
+            end.x[4] = g.beta[rest % g.beta.size()], rest /= g.beta.size();
+            end.x[3] = g.alpha[rest];
+            end.run = minimiseLbfgs(f, end.x, lopt);
+            if (done.fetch_add(1) + 1 == starts) {
+                std::lock_guard lock(mutex);
+                wake.notify_all();
+            }
+        }
+    };
+    {
+        unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+        threads = static_cast<unsigned>(std::min<std::size_t>(threads, starts));
+        std::vector<std::jthread> pool;
+        pool.reserve(threads);
+        for (unsigned t = 0; t < threads; ++t)
+            pool.emplace_back(work);
+        std::unique_lock lock(mutex);
+        while (done.load() < starts) {
+            wake.wait_for(lock, std::chrono::milliseconds(20), [&] { return done.load() == starts; });
+            if (progress && !progress(static_cast<double>(done.load()) / static_cast<double>(starts))) {
+                cancelled = true;
+                break;
+            }
+        }
+    } // joins the workers
+    if (cancelled)
+        return tl::unexpected(dataError("", "cancelled"));
+
+    // Deterministic reduction: lowest objective, ties by start index.
+    for (StartEnd& end : ends)
+        if (!std::isfinite(end.run.f))
+            end.run.f = std::numeric_limits<double>::infinity();
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < starts; ++k)
+        if (ends[k].run.f < ends[best].run.f)
+            best = k;
+    const StartEnd& win = ends[best];
+    const double bestF = win.run.f;
+    const double slack = kSameObjective * std::abs(bestF) + kObjectiveFloor;
+
+    HuberChinchillaFit out;
+    MultiStartStats& st = out.stats;
+    st.starts = starts;
+    st.bestStart = best;
+    std::vector<std::size_t> order;
+    for (std::size_t k = 0; k < starts; ++k) {
+        if (ends[k].run.f <= bestF + slack)
+            ++st.reachedBest;
+        if (convergedEnd(ends[k].run, opt.gradientTolerance)) {
+            ++st.converged;
+            order.push_back(k);
+        }
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return ends[i].run.f < ends[j].run.f; });
+    double groupF = 0;
+    for (std::size_t k : order) {
+        const double fk = ends[k].run.f;
+        if (st.distinctOptima > 0 && fk - groupF <= kSameObjective * std::abs(groupF) + kObjectiveFloor) {
+            if (st.distinctOptima <= kOptimaKept) {
+                MultiStartOptimum& o = st.optima.back();
+                ++o.starts;
+                o.firstStart = std::min(o.firstStart, k);
+                if (o.firstStart == k)
+                    o.params = natural(ends[k].x);
+            }
+            continue;
+        }
+        groupF = fk;
+        if (++st.distinctOptima <= kOptimaKept)
+            st.optima.push_back({fk, natural(ends[k].x), 1, k});
+    }
+
+    FitResult& r = out.result;
+    r.names = {"E", "A", "B", "alpha", "beta"};
+    r.params = natural(win.x);
+    r.objective = bestF;
+    r.gradientNorm = win.run.gradientNorm;
+    r.iterations = win.run.iterations;
+    r.converged = convergedEnd(win.run, opt.gradientTolerance);
+    r.termination = std::string(describe(win.run.stop)) + " (start " + std::to_string(best + 1) + " of " +
+                    std::to_string(starts) + ", " + std::to_string(win.run.evaluations) + " evaluations)";
+    r.residuals = objective.residuals(win.x);
+    if (!r.converged)
+        r.warnings.push_back("the best start did not converge: " + std::string(describe(win.run.stop)));
+    else if (win.run.stop == LbfgsStop::NoProgress)
+        r.termination += "; converged: gradient within 10x of tolerance";
+    if (st.reachedBest == 1 && starts > 1)
+        r.warnings.push_back("only one of " + std::to_string(starts) + " starts reached the best objective");
+    return out;
+}
+
+} // namespace core

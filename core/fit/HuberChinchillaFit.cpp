@@ -174,6 +174,8 @@ tl::expected<HuberChinchillaFit, Error> fitChinchillaHuber(const FitData& data, 
     st.bestStart = best;
     std::vector<std::size_t> order;
     for (std::size_t k = 0; k < starts; ++k) {
+        st.evaluations += ends[k].run.evaluations;
+        st.iterationLimit += ends[k].run.stop == LbfgsStop::MaxIterations ? 1 : 0;
         if (ends[k].run.f <= bestF + slack)
             ++st.reachedBest;
         if (convergedEnd(ends[k].run, opt.gradientTolerance)) {

@@ -22,6 +22,8 @@ struct MultiStartStats {
     std::size_t converged = 0;   ///< starts that met the gradient tolerance
     std::size_t reachedBest = 0; ///< starts whose objective is within 1e-9 relative of the best
     std::size_t bestStart = 0;   ///< 0-based grid index of the best start (lowest index on ties)
+    std::size_t evaluations = 0;  ///< objective+gradient evaluations over all starts
+    std::size_t iterationLimit = 0; ///< starts that hit the iteration limit
     std::size_t distinctOptima = 0;          ///< number of groups among converged starts
     std::vector<MultiStartOptimum> optima;   ///< the lowest 20 groups, best first
 };

@@ -51,9 +51,9 @@ int main(int argc, char** argv)
         }
         seconds.push_back(s);
         const auto& p = fit->result.params;
-        std::printf("run %d: %.3f s  E %.5f A %.2f B %.2f alpha %.5f beta %.5f objective %.8g reached best %zu/%zu\n",
+        std::printf("run %d: %.3f s  E %.5f A %.2f B %.2f alpha %.5f beta %.5f objective %.8g reached best %zu/%zu, %zu evaluations, %zu at iteration limit\n",
                     k + 1, s, p[0], p[1], p[2], p[3], p[4], fit->result.objective, fit->stats.reachedBest,
-                    fit->stats.starts);
+                    fit->stats.starts, fit->stats.evaluations, fit->stats.iterationLimit);
     }
     std::sort(seconds.begin(), seconds.end());
     std::printf("best %.3f s, median %.3f s over %d runs\n", seconds.front(), seconds[seconds.size() / 2], runs);

@@ -81,7 +81,11 @@ Commands:
                  metrics, which column got which role, derived quantities, value ranges
                  and the rows left out of log plots and fits (with line and reason).
 
-Options for info:
+  fit FILE --law LAW
+                 Fit a scaling law to the runs of FILE by least squares from one start
+                 (multi-start search, Huber objectives and bootstrap: coming, issue 3).
+
+Options for info and fit:
   --columns ROLE=NAME[,ROLE=NAME...]
                  Map columns to roles explicitly (roles: N, D, C, budget, loss, run, step).
                  May repeat, one role each, for column names holding commas.
@@ -93,11 +97,24 @@ Options for info:
   --format text|json
                  Output format (default text).
 
+Options for fit:
+  --law power|chinchilla|kaplan
+                 power: L = E + A*x^-alpha; chinchilla: L = E + A/N^alpha + B/D^beta;
+                 kaplan: L = [(Nc/N)^(alphaN/alphaD) + Dc/D]^alphaD.
+  --x N|D|C      The input of the power law (default N).
+  --objective lsq-log|lsq
+                 Least squares on log loss (default) or on loss.
+  --fix name=value[,...]    Hold parameters fixed.
+  --start name=value[,...]  Start values (default: the law's published values).
+  --points final|min|all    Which points of each run (default final).
+  --exclude-top-loss K      Drop the K highest-loss points.
+
 General:
   --help         Show this help.
   --version      Show the version.
 
-Exit status: 0 on success, 2 on bad input or usage (message on stderr).
+Exit status: 0 on success (fit: converged), 1 when a fit did not converge (the result is still
+printed), 2 on bad input or usage (message on stderr).
 )";
 }
 
@@ -160,6 +177,10 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
                 o.format = Format::Text;
             else
                 return tl::make_unexpected("--format: expected text or json, found '" + *v + "'");
+        } else if (auto consumed = o.fit.consume(a, next); !consumed) {
+            return tl::make_unexpected(consumed.error());
+        } else if (*consumed) {
+            continue;
         } else if (a.rfind("--", 0) == 0 || (a.size() > 1 && a[0] == '-')) {
             return tl::make_unexpected("unknown option '" + a + "' (see --help)");
         } else if (!command) {
@@ -172,10 +193,15 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
     }
     if (!command)
         return tl::make_unexpected("no command given (see --help)");
-    if (*command != "info")
+    if (*command != "info" && *command != "fit")
         return tl::make_unexpected("unknown command '" + *command + "' (see --help)");
     if (o.file.empty())
-        return tl::make_unexpected("info: missing FILE (see --help)");
-    o.command = Command::Info;
+        return tl::make_unexpected(*command + ": missing FILE (see --help)");
+    if (*command == "info" && o.fit.anyGiven)
+        return tl::make_unexpected("info: fit options (--law, --x, --objective, --fix, --start, --points, "
+                                   "--exclude-top-loss) belong to the fit command");
+    if (*command == "fit" && o.fit.law.empty())
+        return tl::make_unexpected("fit: missing --law (power, chinchilla or kaplan)");
+    o.command = *command == "fit" ? Command::Fit : Command::Info;
     return o;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "FitCliOptions.h"
+
 #include "core/io/ImportOptions.h"
 
 #include <tl/expected.hpp>
@@ -11,13 +13,14 @@
 /// The parsed command line of scalelab-cli. Parsing never exits or prints: a usage error comes back
 /// as a message for stderr (the caller exits with status 2).
 struct CliOptions {
-    enum class Command { Help, Version, Info };
+    enum class Command { Help, Version, Info, Fit };
     enum class Format { Text, Json };
 
     Command command = Command::Help;
     std::string file;
     core::ImportOptions import;
     Format format = Format::Text;
+    FitCliOptions fit; ///< only for `fit`
 
     /// Parses argv (argv[0] is the program name).
     [[nodiscard]] static tl::expected<CliOptions, std::string> parse(const std::vector<std::string>& args);

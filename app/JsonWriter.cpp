@@ -53,6 +53,12 @@ void JsonWriter::value(std::size_t n)
     m_out += std::to_string(n);
 }
 
+void JsonWriter::rawBool(bool b)
+{
+    separate();
+    m_out += b ? "true" : "false";
+}
+
 void JsonWriter::null()
 {
     separate();

@@ -20,6 +20,7 @@ public:
     void value(double d);
     void value(std::size_t n);
     void null();
+    void rawBool(bool b);
 
     [[nodiscard]] const std::string& str() const { return m_out; }
 

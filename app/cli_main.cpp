@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // scalelab-cli: the ScaleLab core, headless, for scripts and CI.
 #include "CliOptions.h"
+#include "FitCommand.h"
 #include "InfoCommand.h"
 
 #include <exception>
@@ -26,6 +27,8 @@ int main(int argc, char** argv)
             return 0;
         case CliOptions::Command::Info:
             return runInfoCommand(*options, std::cout, std::cerr);
+        case CliOptions::Command::Fit:
+            return runFitCommand(*options, std::cout, std::cerr);
         }
     } catch (const std::exception& e) { // e.g. std::bad_alloc on a file larger than memory
         std::cerr << "scalelab-cli: " << e.what() << '\n';

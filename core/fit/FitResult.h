@@ -20,6 +20,10 @@ struct FitResult {
     std::string termination;   ///< why the solver stopped, in words
     bool converged = false;
     std::vector<double> residuals;   ///< per point, in the objective's space (unweighted)
+    double rmseLog = 0.0; ///< sqrt(mean((log Lhat - log y)^2)), whatever the objective (NaN if y <= 0)
+    double r2Log = 0.0;   ///< 1 - SS_res/SS_tot of log loss (NaN if y <= 0)
+    double aic = 0.0;     ///< n ln(objective/n) + 2k (k free parameters; Gaussian residuals)
+    double bic = 0.0;     ///< n ln(objective/n) + k ln n
     std::vector<std::string> warnings;
 };
 

@@ -212,9 +212,10 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
         result.iterations = iter + 1;
         if (status == GSL_ENOPROG) {
             // No step decreases the objective any more: at the optimum when the first-order
-            // conditions hold to a looser tolerance, else stuck.
+            // conditions hold to a looser tolerance, else stuck. Only the gradient test counts here:
+            // the last (rejected) step is tiny whether or not this is an optimum.
             int info = 0;
-            result.converged = gsl_multifit_nlinear_test(kLooseTol, kLooseTol, 0.0, &info, w.get()) == GSL_SUCCESS;
+            result.converged = gsl_multifit_nlinear_test(0.0, kLooseTol, 0.0, &info, w.get()) == GSL_SUCCESS;
             result.termination = result.converged ? "converged: no smaller objective within machine precision"
                                                   : "no further progress possible";
             break;
@@ -255,6 +256,22 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
             J(row, static_cast<Eigen::Index>(j)) = pb.grad[pb.freeIndex[j]] / (pb.logSpace() ? pred : 1.0);
     }
     result.objective = (wts.array() * r.array().square()).sum();
+    {
+        // Goodness of fit in log loss, comparable across objectives.
+        Eigen::VectorXd logY(static_cast<Eigen::Index>(n)), logRes(static_cast<Eigen::Index>(n));
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto row = static_cast<Eigen::Index>(i);
+            logY[row] = std::log(data.y[row]);
+            logRes[row] = std::log(law.eval(pb.params, data.point(i))) - logY[row];
+        }
+        const double ssRes = logRes.squaredNorm();
+        const double ssTot = (logY.array() - logY.mean()).square().sum();
+        result.rmseLog = std::sqrt(ssRes / static_cast<double>(n));
+        result.r2Log = ssTot > 0.0 ? 1.0 - ssRes / ssTot : std::numeric_limits<double>::quiet_NaN();
+        const double nd = static_cast<double>(n), kd = static_cast<double>(k);
+        result.aic = nd * std::log(result.objective / nd) + 2.0 * kd;
+        result.bic = nd * std::log(result.objective / nd) + kd * std::log(nd);
+    }
     result.gradientNorm = (2.0 * J.transpose() * (wts.array() * r.array()).matrix()).cwiseAbs().maxCoeff();
     result.residuals.assign(r.data(), r.data() + r.size());
     result.params = pb.params;

@@ -72,7 +72,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         QTest::newRow("no command") << QStringList{} << QStringLiteral("no command");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("fit")} << QStringLiteral("unknown command 'fit'");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command 'frobnicate'");
         QTest::newRow("no file") << QStringList{QStringLiteral("info")} << QStringLiteral("missing FILE");
         QTest::newRow("bad format") << QStringList{QStringLiteral("info"), fixture("final_loss.csv"), QStringLiteral("--format"), QStringLiteral("xml")}
                                     << QStringLiteral("expected text or json");
@@ -151,6 +151,59 @@ private Q_SLOTS:
                                         QStringLiteral("--columns"), QStringLiteral("D=tokens")});
         QCOMPARE(a.value(QStringLiteral("roles")), b.value(QStringLiteral("roles")));
         QCOMPARE(a.value(QStringLiteral("roles")).toObject().value(QStringLiteral("N")).toString(), QStringLiteral("params"));
+    }
+
+    void fitRecoversTheLawThatMadeTheData()
+    {
+        // 30 final losses computed from Epoch's parameters with Python (17 digits): the fit from
+        // Hoffmann's published start recovers them.
+        const Result r = run({QStringLiteral("fit"), fixture("chinchilla_grid.csv"), QStringLiteral("--law"),
+                              QStringLiteral("chinchilla"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j.value(QStringLiteral("law")).toString(), QStringLiteral("chinchilla"));
+        QCOMPARE(j.value(QStringLiteral("converged")).toBool(), true);
+        QCOMPARE(j.value(QStringLiteral("n_points")).toInt(), 30);
+        const QJsonObject p = j.value(QStringLiteral("params")).toObject();
+        const std::pair<const char*, double> truth[] = {
+            {"E", 1.8172}, {"A", 482.01}, {"B", 2085.43}, {"alpha", 0.3478}, {"beta", 0.3658}};
+        for (const auto& [name, value] : truth)
+            QVERIFY2(qAbs(p.value(QLatin1String(name)).toDouble() - value) <= 1e-6 * value, name);
+        QCOMPARE(j.value(QStringLiteral("settings")).toObject().value(QStringLiteral("objective")).toString(),
+                 QStringLiteral("lsq-log"));
+        QCOMPARE(j.value(QStringLiteral("conventions")).toObject().value(QStringLiteral("derived_C")).toString(),
+                 QStringLiteral("6ND"));
+        QVERIFY(j.value(QStringLiteral("r2_log")).toDouble() > 0.999999);
+    }
+
+    void fitUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString f = fixture("chinchilla_grid.csv");
+        QTest::newRow("no law") << QStringList{QStringLiteral("fit"), f} << QStringLiteral("fit: missing --law");
+        QTest::newRow("unknown law") << QStringList{QStringLiteral("fit"), f, QStringLiteral("--law"), QStringLiteral("zipf")}
+                                     << QStringLiteral("unknown law 'zipf' (laws: power, chinchilla, kaplan)");
+        QTest::newRow("fit option on info") << QStringList{QStringLiteral("info"), f, QStringLiteral("--law"), QStringLiteral("power")}
+                                            << QStringLiteral("belong to the fit command");
+        QTest::newRow("bad fix") << QStringList{QStringLiteral("fit"), f, QStringLiteral("--law"), QStringLiteral("chinchilla"),
+                                                QStringLiteral("--fix"), QStringLiteral("E")}
+                                 << QStringLiteral("--fix: expected name=number");
+        QTest::newRow("unknown parameter") << QStringList{QStringLiteral("fit"), f, QStringLiteral("--law"), QStringLiteral("power"),
+                                                          QStringLiteral("--fix"), QStringLiteral("beta=0.3")}
+                                           << QStringLiteral("law power has no parameter 'beta'");
+        QTest::newRow("too few points") << QStringList{QStringLiteral("fit"), fixture("final_loss.csv"), QStringLiteral("--law"),
+                                                       QStringLiteral("chinchilla")}
+                                        << QStringLiteral("5 free parameters but the fit has 3 points");
+    }
+
+    void fitUsageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Result r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
 
     void epochChinchillaFile()

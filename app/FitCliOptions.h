@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/fit/FitRequest.h"
+#include "core/fit/FitSelection.h"
+
+#include <tl/expected.hpp>
+
+#include <functional>
+#include <map>
+#include <string>
+
+/// The options of `scalelab-cli fit`, as given on the command line (the law by id; the rest as
+/// core values). Parsing never exits or prints.
+struct FitCliOptions {
+    std::string law;
+    core::Objective objective = core::Objective::LsqLog;
+    std::map<std::string, double> fixed;
+    std::map<std::string, double> starts;
+    core::FitSelection selection;
+    bool anyGiven = false; ///< whether any fit option appeared (they belong to `fit` only)
+
+    /// Consumes `flag` if it is a fit option, reading its value through `value`; returns false for
+    /// flags that are not fit options, or an error message for a bad value.
+    [[nodiscard]] tl::expected<bool, std::string>
+    consume(const std::string& flag, const std::function<tl::expected<std::string, std::string>()>& value);
+};

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CliOptions.h"
+
+#include <ostream>
+
+/// `scalelab-cli fit FILE --law LAW ...`: loads the file, selects the fit points, fits the law
+/// (core::fitLeastSquares) and prints the result as text or JSON (the issue-3 contract's fields
+/// that exist so far). Returns 0 when converged, 1 when not (result printed), 2 on bad input.
+int runFitCommand(const CliOptions& options, std::ostream& out, std::ostream& err);

@@ -33,7 +33,7 @@ tl::expected<bool, std::string>
 FitCliOptions::consume(const std::string& flag, const std::function<tl::expected<std::string, std::string>()>& value)
 {
     static const char* const kFlags[] = {"--law", "--x", "--objective", "--fix", "--start", "--points",
-                                         "--exclude-top-loss"};
+                                         "--exclude-top-loss", "--delta", "--grid"};
     if (std::find(std::begin(kFlags), std::end(kFlags), flag) == std::end(kFlags))
         return false;
     anyGiven = true;
@@ -52,12 +52,22 @@ FitCliOptions::consume(const std::string& flag, const std::function<tl::expected
         else
             return tl::make_unexpected("--x: expected N, D or C, found '" + *v + "'");
     } else if (flag == "--objective") {
-        if (*v == "lsq-log")
+        huberLog = *v == "huber-log";
+        if (*v == "lsq-log" || huberLog)
             objective = core::Objective::LsqLog;
         else if (*v == "lsq")
             objective = core::Objective::Lsq;
         else
-            return tl::make_unexpected("--objective: expected lsq-log or lsq, found '" + *v + "'");
+            return tl::make_unexpected("--objective: expected lsq-log, lsq or huber-log, found '" + *v + "'");
+    } else if (flag == "--delta") {
+        char* end = nullptr;
+        delta = std::strtod(v->c_str(), &end);
+        if (v->empty() || *end != '\0' || !(delta > 0.0))
+            return tl::make_unexpected("--delta: expected a number > 0, found '" + *v + "'");
+    } else if (flag == "--grid") {
+        if (*v != "chinchilla" && *v != "none" && *v != "default" && v->rfind("lhs:", 0) != 0)
+            return tl::make_unexpected("--grid: expected default, chinchilla, lhs:K or none, found '" + *v + "'");
+        grid = *v;
     } else if (flag == "--fix" || flag == "--start") {
         auto m = parseAssignments(flag, *v);
         if (!m)

@@ -15,6 +15,9 @@
 struct FitCliOptions {
     std::string law;
     core::Objective objective = core::Objective::LsqLog;
+    bool huberLog = false; ///< --objective huber-log (chinchilla law, multi-start)
+    double delta = 1e-3;   ///< Huber threshold for huber-log
+    std::string grid;      ///< --grid as given ("" = the objective's default)
     std::map<std::string, double> fixed;
     std::map<std::string, double> starts;
     core::FitSelection selection;

@@ -3,15 +3,26 @@
 
 #include "JsonWriter.h"
 
+#include "core/fit/HuberChinchillaFit.h"
 #include "core/fit/Laws.h"
 #include "core/fit/LeastSquaresFitter.h"
 #include "core/io/Importers.h"
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 namespace {
+
+/// A finished fit with how it was made, ready to print.
+struct Outcome {
+    core::FitResult result;
+    std::optional<core::MultiStartStats> stats;
+    std::string objective;
+    std::string optimiser;
+    std::string initialisation;
+};
 
 std::string lawList()
 {
@@ -38,6 +49,152 @@ std::string number(double v)
     return buf;
 }
 
+/// Least squares from one start: the law's published values, overridden by --start.
+tl::expected<Outcome, std::string> leastSquares(const core::Law& law, const core::FitData& data, const FitCliOptions& fit)
+{
+    if (!fit.grid.empty() && fit.grid != "none")
+        return tl::make_unexpected("--grid " + fit.grid + ": multi-start least squares is not implemented yet; "
+                                   "least-squares fits use one start (--grid none)");
+    core::FitRequest request;
+    request.law = &law;
+    request.objective = fit.objective;
+    request.fixed = fit.fixed;
+    const auto specs = law.parameters();
+    for (const core::ParameterSpec& s : specs)
+        request.start.push_back(s.start);
+    for (const auto& [name, value] : fit.starts) {
+        std::size_t i = 0;
+        while (i < specs.size() && specs[i].name != name)
+            ++i;
+        if (i == specs.size())
+            return tl::make_unexpected("--start: law " + std::string(law.id()) + " has no parameter '" + name + "'");
+        request.start[i] = value;
+    }
+    auto r = core::fitLeastSquares(data, request);
+    if (!r)
+        return tl::make_unexpected(r.error().toString());
+    return Outcome{std::move(*r), std::nullopt, fit.objective == core::Objective::LsqLog ? "lsq-log" : "lsq",
+                   "GSL multifit_nlinear trust region, Levenberg-Marquardt with geodesic acceleration",
+                   fit.starts.empty() ? "one start: the law's published values" : "one start: given"};
+}
+
+/// Chinchilla approach 3: summed Huber on log loss, L-BFGS from Hoffmann's 4,500 starts.
+tl::expected<Outcome, std::string> huber(const core::Law& law, const core::FitData& data, const FitCliOptions& fit)
+{
+    if (law.id() != "chinchilla")
+        return tl::make_unexpected("--objective huber-log: only --law chinchilla so far");
+    if (!fit.grid.empty() && fit.grid != "chinchilla")
+        return tl::make_unexpected("--grid " + fit.grid + ": huber-log fits use Hoffmann's grid (--grid chinchilla) "
+                                   "so far; variable projection (default), lhs:K and none are not implemented yet");
+    if (!fit.fixed.empty() || !fit.starts.empty())
+        return tl::make_unexpected("--fix and --start are not supported with huber-log yet");
+    core::HuberChinchillaOptions options = core::HuberChinchillaOptions::hoffmannGrid();
+    options.delta = fit.delta;
+    auto r = core::fitChinchillaHuber(data, options);
+    if (!r)
+        return tl::make_unexpected(r.error().toString());
+    return Outcome{std::move(r->result), std::move(r->stats), "huber-log, delta " + number(fit.delta) + ", summed",
+                   "L-BFGS (strong Wolfe line search) from every start, best kept",
+                   "Hoffmann et al.'s grid: " + std::to_string(r->stats.starts) + " starts"};
+}
+
+void writeJson(const Outcome& o, const core::Law& law, const core::Sweep& sweep, const FitCliOptions& fit,
+               std::size_t points, double seconds, std::ostream& out)
+{
+    const core::FitResult& r = o.result;
+    JsonWriter j;
+    j.beginObject();
+    j.key("law"); j.value(law.id());
+    auto perParam = [&](const char* key, const std::vector<double>& values) {
+        j.key(key);
+        j.beginObject();
+        for (std::size_t i = 0; i < values.size() && i < r.names.size(); ++i) {
+            j.key(r.names[i]);
+            j.value(values[i]);
+        }
+        j.endObject();
+    };
+    perParam("params", r.params);
+    if (!r.stderrs.empty())
+        perParam("stderr", r.stderrs);
+    j.key("objective"); j.value(r.objective);
+    j.key("converged"); j.rawBool(r.converged);
+    j.key("termination"); j.value(r.termination);
+    j.key("gradient_norm"); j.value(r.gradientNorm);
+    j.key("iterations"); j.value(r.iterations);
+    j.key("n_points"); j.value(points);
+    j.key("starts"); j.value(o.stats ? o.stats->starts : std::size_t{1});
+    j.key("best_hits"); j.value(o.stats ? o.stats->reachedBest : std::size_t{1});
+    if (o.stats) {
+        j.key("optima");
+        j.beginArray();
+        for (const core::MultiStartOptimum& opt : o.stats->optima) {
+            j.beginObject();
+            j.key("objective"); j.value(opt.objective);
+            j.key("starts"); j.value(opt.starts);
+            j.key("params");
+            j.beginObject();
+            for (std::size_t i = 0; i < opt.params.size() && i < r.names.size(); ++i) {
+                j.key(r.names[i]);
+                j.value(opt.params[i]);
+            }
+            j.endObject();
+            j.endObject();
+        }
+        j.endArray();
+    }
+    j.key("rmse_log"); j.value(r.rmseLog);
+    j.key("r2_log"); j.value(r.r2Log);
+    j.key("aic"); j.value(r.aic);
+    j.key("bic"); j.value(r.bic);
+    j.key("warnings");
+    j.beginArray();
+    for (const auto& w : r.warnings)
+        j.value(w);
+    j.endArray();
+    j.key("settings");
+    j.beginObject();
+    j.key("form"); j.value(law.formula());
+    j.key("objective"); j.value(o.objective);
+    j.key("optimiser"); j.value(o.optimiser);
+    j.key("initialisation"); j.value(o.initialisation);
+    j.key("data_selection"); j.value(selectionText(fit.selection));
+    j.endObject();
+    j.key("conventions");
+    j.beginObject();
+    j.key("parameter_count"); j.value(sweep.conventions.parameterCount);
+    j.key("flop_formula"); j.value(sweep.conventions.flopFormula);
+    for (const auto& [role, formula] : sweep.conventions.derived) {
+        j.key("derived_" + role);
+        j.value(formula);
+    }
+    j.endObject();
+    j.key("seconds"); j.value(seconds);
+    j.endObject();
+    out << j.str() << '\n';
+}
+
+void writeText(const Outcome& o, const core::Law& law, const FitCliOptions& fit, std::size_t points, std::ostream& out)
+{
+    const core::FitResult& r = o.result;
+    out << "law:        " << law.id() << "  (" << law.formula() << ")\n";
+    out << "points:     " << points << " (" << selectionText(fit.selection) << ")\n";
+    out << "objective:  " << o.objective << " = " << number(r.objective) << "\n";
+    for (std::size_t i = 0; i < r.names.size(); ++i) {
+        out << "  " << r.names[i] << " = " << number(r.params[i]);
+        if (i < r.stderrs.size())
+            out << "  +- " << number(r.stderrs[i]);
+        out << '\n';
+    }
+    out << "status:     " << r.termination << " after " << r.iterations << " iterations\n";
+    if (o.stats)
+        out << "starts:     " << o.stats->starts << ", " << o.stats->reachedBest << " reached the best; "
+            << o.stats->distinctOptima << " distinct optima\n";
+    out << "rmse(log):  " << number(r.rmseLog) << "   R^2(log): " << number(r.r2Log) << '\n';
+    for (const auto& w : r.warnings)
+        out << "warning:    " << w << '\n';
+}
+
 } // namespace
 
 int runFitCommand(const CliOptions& options, std::ostream& out, std::ostream& err)
@@ -59,97 +216,15 @@ int runFitCommand(const CliOptions& options, std::ostream& out, std::ostream& er
         err << "scalelab-cli: " << data.error().toString() << '\n';
         return 2;
     }
-    core::FitRequest request;
-    request.law = law;
-    request.objective = fit.objective;
-    request.fixed = fit.fixed;
-    const auto specs = law->parameters();
-    for (const core::ParameterSpec& s : specs)
-        request.start.push_back(s.start);
-    for (const auto& [name, value] : fit.starts) {
-        std::size_t i = 0;
-        while (i < specs.size() && specs[i].name != name)
-            ++i;
-        if (i == specs.size()) {
-            err << "scalelab-cli: --start: law " << law->id() << " has no parameter '" << name << "'\n";
-            return 2;
-        }
-        request.start[i] = value;
-    }
-    const auto result = core::fitLeastSquares(*data, request);
-    if (!result) {
-        core::Error e = result.error();
-        if (e.file.empty())
-            e.file = options.file;
-        err << "scalelab-cli: " << e.toString() << '\n';
+    const auto outcome = fit.huberLog ? huber(*law, *data, fit) : leastSquares(*law, *data, fit);
+    if (!outcome) {
+        err << "scalelab-cli: " << options.file << ": " << outcome.error() << '\n';
         return 2;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const char* objective = fit.objective == core::Objective::LsqLog ? "lsq-log" : "lsq";
-    const std::string initialisation = fit.starts.empty() ? "one start: the law's published values" : "one start: given";
-
-    if (options.format == CliOptions::Format::Json) {
-        JsonWriter j;
-        j.beginObject();
-        j.key("law"); j.value(law->id());
-        auto perParam = [&](const char* key, const std::vector<double>& values) {
-            j.key(key);
-            j.beginObject();
-            for (std::size_t i = 0; i < values.size(); ++i) {
-                j.key(result->names[i]);
-                j.value(values[i]);
-            }
-            j.endObject();
-        };
-        perParam("params", result->params);
-        perParam("stderr", result->stderrs);
-        j.key("objective"); j.value(result->objective);
-        j.key("converged"); j.rawBool(result->converged);
-        j.key("termination"); j.value(result->termination);
-        j.key("gradient_norm"); j.value(result->gradientNorm);
-        j.key("iterations"); j.value(result->iterations);
-        j.key("n_points"); j.value(data->size());
-        j.key("starts"); j.value(std::size_t{1});
-        j.key("rmse_log"); j.value(result->rmseLog);
-        j.key("r2_log"); j.value(result->r2Log);
-        j.key("aic"); j.value(result->aic);
-        j.key("bic"); j.value(result->bic);
-        j.key("warnings");
-        j.beginArray();
-        for (const auto& w : result->warnings)
-            j.value(w);
-        j.endArray();
-        j.key("settings");
-        j.beginObject();
-        j.key("form"); j.value(law->formula());
-        j.key("objective"); j.value(objective);
-        j.key("optimiser"); j.value("GSL multifit_nlinear trust region, Levenberg-Marquardt with geodesic acceleration");
-        j.key("initialisation"); j.value(initialisation);
-        j.key("data_selection"); j.value(selectionText(fit.selection));
-        j.endObject();
-        j.key("conventions");
-        j.beginObject();
-        j.key("parameter_count"); j.value(sweep->conventions.parameterCount);
-        j.key("flop_formula"); j.value(sweep->conventions.flopFormula);
-        for (const auto& [role, formula] : sweep->conventions.derived) {
-            j.key("derived_" + role);
-            j.value(formula);
-        }
-        j.endObject();
-        j.key("seconds"); j.value(seconds);
-        j.endObject();
-        out << j.str() << '\n';
-    } else {
-        out << "law:        " << law->id() << "  (" << law->formula() << ")\n";
-        out << "points:     " << data->size() << " (" << selectionText(fit.selection) << ")\n";
-        out << "objective:  " << objective << " = " << number(result->objective) << "\n";
-        for (std::size_t i = 0; i < result->names.size(); ++i)
-            out << "  " << result->names[i] << " = " << number(result->params[i]) << "  +- "
-                << number(result->stderrs[i]) << '\n';
-        out << "status:     " << result->termination << " after " << result->iterations << " iterations\n";
-        out << "rmse(log):  " << number(result->rmseLog) << "   R^2(log): " << number(result->r2Log) << '\n';
-        for (const auto& w : result->warnings)
-            out << "warning:    " << w << '\n';
-    }
-    return result->converged ? 0 : 1;
+    if (options.format == CliOptions::Format::Json)
+        writeJson(*outcome, *law, *sweep, fit, data->size(), seconds, out);
+    else
+        writeText(*outcome, *law, fit, data->size(), out);
+    return outcome->result.converged ? 0 : 1;
 }

@@ -22,8 +22,8 @@ struct FitResult {
     std::vector<double> residuals;   ///< per point, in the objective's space (unweighted)
     double rmseLog = 0.0; ///< sqrt(mean((log Lhat - log y)^2)), whatever the objective (NaN if y <= 0)
     double r2Log = 0.0;   ///< 1 - SS_res/SS_tot of log loss (NaN if y <= 0)
-    double aic = 0.0;     ///< n ln(objective/n) + 2k (k free parameters; Gaussian residuals)
-    double bic = 0.0;     ///< n ln(objective/n) + k ln n
+    double aic = 0.0;     ///< least squares: n ln(objective/n) + 2k (k free parameters); NaN for Huber
+    double bic = 0.0;     ///< least squares: n ln(objective/n) + k ln n; NaN for Huber
     std::vector<std::string> warnings;
 };
 

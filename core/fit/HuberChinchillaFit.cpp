@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/fit/HuberChinchillaFit.h"
 
+#include "core/fit/FitQuality.h"
 #include "core/fit/HuberChinchillaObjective.h"
 #include "core/fit/Lbfgs.h"
 
@@ -212,6 +213,8 @@ tl::expected<HuberChinchillaFit, Error> fitChinchillaHuber(const FitData& data, 
     r.termination = std::string(describe(win.run.stop)) + " (start " + std::to_string(best + 1) + " of " +
                     std::to_string(starts) + ", " + std::to_string(win.run.evaluations) + " evaluations)";
     r.residuals = objective.residuals(win.x);
+    setLogFitQuality(r, r.residuals, data.y);
+    r.aic = r.bic = std::numeric_limits<double>::quiet_NaN(); // Gaussian-likelihood criteria: not for Huber
     if (!r.converged)
         r.warnings.push_back("the best start did not converge: " + std::string(describe(win.run.stop)));
     else if (win.run.stop == LbfgsStop::NoProgress)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/fit/LeastSquaresFitter.h"
 
+#include "core/fit/FitQuality.h"
 #include "core/util/Gsl.h"
 
 #include <Eigen/Cholesky>
@@ -257,17 +258,11 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
     }
     result.objective = (wts.array() * r.array().square()).sum();
     {
-        // Goodness of fit in log loss, comparable across objectives.
-        Eigen::VectorXd logY(static_cast<Eigen::Index>(n)), logRes(static_cast<Eigen::Index>(n));
-        for (std::size_t i = 0; i < n; ++i) {
-            const auto row = static_cast<Eigen::Index>(i);
-            logY[row] = std::log(data.y[row]);
-            logRes[row] = std::log(law.eval(pb.params, data.point(i))) - logY[row];
-        }
-        const double ssRes = logRes.squaredNorm();
-        const double ssTot = (logY.array() - logY.mean()).square().sum();
-        result.rmseLog = std::sqrt(ssRes / static_cast<double>(n));
-        result.r2Log = ssTot > 0.0 ? 1.0 - ssRes / ssTot : std::numeric_limits<double>::quiet_NaN();
+        // Goodness of fit in log loss, comparable across objectives; AIC/BIC for Gaussian residuals.
+        std::vector<double> logRes(n);
+        for (std::size_t i = 0; i < n; ++i)
+            logRes[i] = std::log(law.eval(pb.params, data.point(i))) - std::log(data.y[static_cast<Eigen::Index>(i)]);
+        setLogFitQuality(result, logRes, data.y);
         const double nd = static_cast<double>(n), kd = static_cast<double>(k);
         result.aic = nd * std::log(result.objective / nd) + 2.0 * kd;
         result.bic = nd * std::log(result.objective / nd) + kd * std::log(nd);

@@ -176,6 +176,38 @@ private Q_SLOTS:
         QVERIFY(j.value(QStringLiteral("r2_log")).toDouble() > 0.999999);
     }
 
+    void huberFitOnHoffmannsGrid()
+    {
+        // The same 30 exact losses, Chinchilla's own method: summed Huber (delta 1e-3) on log loss
+        // from Hoffmann's 4,500 starts; the best start sits on the generating parameters.
+        const Result r = run({QStringLiteral("fit"), fixture("chinchilla_grid.csv"), QStringLiteral("--law"),
+                              QStringLiteral("chinchilla"), QStringLiteral("--objective"), QStringLiteral("huber-log"),
+                              QStringLiteral("--grid"), QStringLiteral("chinchilla"), QStringLiteral("--format"),
+                              QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j.value(QStringLiteral("starts")).toInt(), 4500);
+        QVERIFY(j.value(QStringLiteral("best_hits")).toInt() >= 1);
+        QVERIFY(!j.value(QStringLiteral("optima")).toArray().isEmpty());
+        const QJsonObject p = j.value(QStringLiteral("params")).toObject();
+        const std::pair<const char*, double> truth[] = {
+            {"E", 1.8172}, {"A", 482.01}, {"B", 2085.43}, {"alpha", 0.3478}, {"beta", 0.3658}};
+        for (const auto& [name, value] : truth)
+            QVERIFY2(qAbs(p.value(QLatin1String(name)).toDouble() - value) <= 1e-5 * value,
+                     qPrintable(QStringLiteral("%1 = %2").arg(QLatin1String(name)).arg(p.value(QLatin1String(name)).toDouble(), 0, 'g', 12)));
+        QVERIFY(j.value(QStringLiteral("settings")).toObject().value(QStringLiteral("objective")).toString()
+                    .startsWith(QLatin1String("huber-log")));
+        // Goodness of fit is reported for Huber fits too (in log loss); AIC/BIC are least-squares only.
+        QVERIFY(j.value(QStringLiteral("r2_log")).toDouble() > 0.999999);
+        QVERIFY(j.value(QStringLiteral("aic")).isNull());
+        // Not implemented combinations say so instead of silently doing something else.
+        const Result vp = run({QStringLiteral("fit"), fixture("chinchilla_grid.csv"), QStringLiteral("--law"),
+                               QStringLiteral("chinchilla"), QStringLiteral("--objective"), QStringLiteral("huber-log"),
+                               QStringLiteral("--grid"), QStringLiteral("default")});
+        QCOMPARE(vp.exitCode, 2);
+        QVERIFY(vp.err.contains("not implemented yet"));
+    }
+
     void fitUsageErrors_data()
     {
         QTest::addColumn<QStringList>("args");

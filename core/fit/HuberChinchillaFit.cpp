@@ -33,25 +33,17 @@ std::vector<double> range(double from, double to, double stepSize)
     return v;
 }
 
-Error dataError(std::string parameter, std::string message)
-{
-    Error err;
-    err.parameter = std::move(parameter);
-    err.message = std::move(message);
-    return err;
-}
-
 /// Checks one column: present with n values, all finite and > 0.
 tl::expected<void, Error> checkColumn(const Eigen::VectorXd& v, std::size_t n, const char* name)
 {
     if (static_cast<std::size_t>(v.size()) != n)
-        return tl::unexpected(dataError(name, std::string("the fit needs ") + name + " for each of the " +
+        return tl::unexpected(Error::forParameter(name, std::string("the fit needs ") + name + " for each of the " +
                                                   std::to_string(n) + " points"));
     for (Eigen::Index i = 0; i < v.size(); ++i) {
         if (!std::isfinite(v[i]))
-            return tl::unexpected(dataError(name, "point " + std::to_string(i + 1) + " has a non-finite " + name));
+            return tl::unexpected(Error::forParameter(name, "point " + std::to_string(i + 1) + " has a non-finite " + name));
         if (!(v[i] > 0))
-            return tl::unexpected(dataError(name, "point " + std::to_string(i + 1) + " has " + name + " " +
+            return tl::unexpected(Error::forParameter(name, "point " + std::to_string(i + 1) + " has " + name + " " +
                                                       std::to_string(v[i]) + " (must be > 0)"));
     }
     return {};
@@ -93,20 +85,20 @@ tl::expected<HuberChinchillaFit, Error> fitChinchillaHuber(const FitData& data, 
 {
     const std::size_t n = data.size();
     if (n < HuberChinchillaObjective::kParams)
-        return tl::unexpected(dataError("", "the chinchilla Huber fit needs at least 5 points but has " +
+        return tl::unexpected(Error::forParameter("", "the chinchilla Huber fit needs at least 5 points but has " +
                                                 std::to_string(n)));
     for (const auto& [column, name] : {std::pair{&data.N, "N"}, std::pair{&data.D, "D"}, std::pair{&data.y, "loss"}})
         if (auto ok = checkColumn(*column, n, name); !ok)
             return tl::unexpected(ok.error());
     if (!(opt.delta > 0) || !std::isfinite(opt.delta))
-        return tl::unexpected(dataError("delta", "the Huber delta must be finite and > 0"));
+        return tl::unexpected(Error::forParameter("delta", "the Huber delta must be finite and > 0"));
 
     const HuberChinchillaOptions hoffmann = HuberChinchillaOptions::hoffmannGrid();
     const bool useHoffmann = opt.a.empty() && opt.b.empty() && opt.e.empty() && opt.alpha.empty() && opt.beta.empty();
     const HuberChinchillaOptions& g = useHoffmann ? hoffmann : opt;
     const std::size_t starts = g.alpha.size() * g.beta.size() * g.e.size() * g.a.size() * g.b.size();
     if (starts == 0)
-        return tl::unexpected(dataError("grid", "the start grid is empty in at least one parameter"));
+        return tl::unexpected(Error::forParameter("grid", "the start grid is empty in at least one parameter"));
 
     const HuberChinchillaObjective objective({data.N.data(), n}, {data.D.data(), n}, {data.y.data(), n}, opt.delta);
     const SmoothObjective f = [&objective](std::span<const double> x, std::span<double> grad) {
@@ -155,7 +147,7 @@ tl::expected<HuberChinchillaFit, Error> fitChinchillaHuber(const FitData& data, 
         }
     } // joins the workers
     if (cancelled)
-        return tl::unexpected(dataError("", "cancelled"));
+        return tl::unexpected(Error::forParameter("", "cancelled"));
 
     // Deterministic reduction: lowest objective, ties by start index.
     for (StartEnd& end : ends)

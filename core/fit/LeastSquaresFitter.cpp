@@ -125,14 +125,6 @@ int jacobian(const gsl_vector* q, void* context, gsl_matrix* J)
     return GSL_SUCCESS;
 }
 
-Error fitError(std::string parameter, std::string message)
-{
-    Error e;
-    e.parameter = std::move(parameter);
-    e.message = std::move(message);
-    return e;
-}
-
 /// Checks the inputs the law reads and the loss; names the first offending point.
 tl::expected<void, Error> validate(const FitData& data, const Law& law, Objective objective)
 {
@@ -142,15 +134,15 @@ tl::expected<void, Error> validate(const FitData& data, const Law& law, Objectiv
         const auto k = static_cast<Eigen::Index>(i);
         const LawPoint p = data.point(i);
         if (law.usesX() ? bad(p.x) : (bad(p.N) || bad(p.D)))
-            return tl::make_unexpected(fitError(law.usesX() ? "x" : "N, D",
+            return tl::make_unexpected(Error::forParameter(law.usesX() ? "x" : "N, D",
                 "point " + std::to_string(i + 1) + (positive ? " has a non-positive or non-finite input"
                                                                       : " has a non-finite input")));
         const double y = data.y[k];
         if (!std::isfinite(y) || (objective == Objective::LsqLog && y <= 0.0))
-            return tl::make_unexpected(fitError("loss", "point " + std::to_string(i + 1)
+            return tl::make_unexpected(Error::forParameter("loss", "point " + std::to_string(i + 1)
                 + " has loss " + std::to_string(y) + "; a log objective needs finite loss > 0"));
         if (!(data.weightAt(i) >= 0.0) || !std::isfinite(data.weightAt(i)))
-            return tl::make_unexpected(fitError("weights", "point " + std::to_string(i + 1) + " has an invalid weight"));
+            return tl::make_unexpected(Error::forParameter("weights", "point " + std::to_string(i + 1) + " has an invalid weight"));
     }
     return {};
 }
@@ -162,11 +154,11 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
 {
     gsl::disableAbortOnError();
     if (request.law == nullptr)
-        return tl::make_unexpected(fitError("--law", "no law given"));
+        return tl::make_unexpected(Error::forParameter("--law", "no law given"));
     const Law& law = *request.law;
     const auto specs = law.parameters();
     if (!request.start.empty() && request.start.size() != specs.size())
-        return tl::make_unexpected(fitError("--start", "expected " + std::to_string(specs.size()) + " start values"));
+        return tl::make_unexpected(Error::forParameter("--start", "expected " + std::to_string(specs.size()) + " start values"));
     if (auto ok = validate(data, law, request.objective); !ok)
         return tl::make_unexpected(ok.error());
 
@@ -176,7 +168,7 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
     for (const auto& [name, value] : request.fixed) {
         const auto it = std::find_if(specs.begin(), specs.end(), [&](const ParameterSpec& s) { return s.name == name; });
         if (it == specs.end())
-            return tl::make_unexpected(fitError("--fix", "law " + std::string(law.id()) + " has no parameter '" + name + "'"));
+            return tl::make_unexpected(Error::forParameter("--fix", "law " + std::string(law.id()) + " has no parameter '" + name + "'"));
         pb.params[static_cast<std::size_t>(it - specs.begin())] = value;
     }
     for (std::size_t i = 0; i < specs.size(); ++i)
@@ -186,7 +178,7 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
         }
     const std::size_t n = data.size(), k = pb.freeIndex.size();
     if (n < k || k == 0)
-        return tl::make_unexpected(fitError("--law", "law " + std::string(law.id()) + " has " + std::to_string(k)
+        return tl::make_unexpected(Error::forParameter("--law", "law " + std::string(law.id()) + " has " + std::to_string(k)
             + " free parameters but the fit has " + std::to_string(n) + " points"));
 
     gsl::Vector q0(gsl_vector_alloc(k));
@@ -203,7 +195,7 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
     settings.trs = gsl_multifit_nlinear_trs_lmaccel;
     gsl::NlinearWorkspace w(gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &settings, n, k));
     if (!w || gsl_multifit_nlinear_init(q0.get(), &fdf, w.get()) != GSL_SUCCESS)
-        return tl::make_unexpected(fitError("--start", "the law cannot be evaluated at the start values"));
+        return tl::make_unexpected(Error::forParameter("--start", "the law cannot be evaluated at the start values"));
     pb.penalise = true;
 
     FitResult result;
@@ -238,7 +230,7 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
             break;
         }
         if (progress && !progress(static_cast<double>(iter + 1) / static_cast<double>(request.maxIterations)))
-            return tl::make_unexpected(fitError("fit", "cancelled"));
+            return tl::make_unexpected(Error::forParameter("fit", "cancelled"));
     }
     pb.setQ(gsl_multifit_nlinear_position(w.get()));
 

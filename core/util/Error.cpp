@@ -15,6 +15,14 @@ Error Error::at(std::string file, std::size_t line, std::size_t column, std::str
     return e;
 }
 
+Error Error::forParameter(std::string parameter, std::string message)
+{
+    Error e;
+    e.parameter = std::move(parameter);
+    e.message = std::move(message);
+    return e;
+}
+
 std::string Error::toString() const
 {
     std::string out;

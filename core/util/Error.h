@@ -19,6 +19,9 @@ struct Error {
     /// An error at a position in a file (line and column 1-based; 0 = not applicable).
     [[nodiscard]] static Error at(std::string file, std::size_t line, std::size_t column, std::string message);
 
+    /// An error about an option or fit parameter (named as on the command line, e.g. "--fix").
+    [[nodiscard]] static Error forParameter(std::string parameter, std::string message);
+
     /// "file:line:column: message" (omitting the parts that are empty or 0).
     [[nodiscard]] std::string toString() const;
 };

@@ -85,6 +85,10 @@ Commands:
                  Fit a scaling law to the runs of FILE by least squares from one start
                  (multi-start search, Huber objectives and bootstrap: coming, issue 3).
 
+  predict (--fit FIT.json | --law LAW --params name=value,...) --at N=VALUE,D=VALUE [--at ...]
+                 Predicted loss at each point, from a fit's JSON output or given parameters.
+                 For the power law, --at gives its x quantity (--x N|D|C, or the fit's).
+
 Options for info and fit:
   --columns ROLE=NAME[,ROLE=NAME...]
                  Map columns to roles explicitly (roles: N, D, C, budget, loss, run, step).
@@ -181,6 +185,10 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
             return tl::make_unexpected(consumed.error());
         } else if (*consumed) {
             continue;
+        } else if (auto taken = o.predict.consume(a, next); !taken) {
+            return tl::make_unexpected(taken.error());
+        } else if (*taken) {
+            continue;
         } else if (a.rfind("--", 0) == 0 || (a.size() > 1 && a[0] == '-')) {
             return tl::make_unexpected("unknown option '" + a + "' (see --help)");
         } else if (!command) {
@@ -193,8 +201,20 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
     }
     if (!command)
         return tl::make_unexpected("no command given (see --help)");
-    if (*command != "info" && *command != "fit")
+    if (*command != "info" && *command != "fit" && *command != "predict")
         return tl::make_unexpected("unknown command '" + *command + "' (see --help)");
+    if (*command != "predict" && o.predict.anyGiven)
+        return tl::make_unexpected(*command + ": --fit, --params and --at belong to the predict command");
+    if (*command == "predict") {
+        if (!o.file.empty())
+            return tl::make_unexpected("predict: unexpected argument '" + o.file + "' (use --fit FIT.json)");
+        if (o.predict.at.empty())
+            return tl::make_unexpected("predict: missing --at (e.g. --at N=7e10,D=1.4e12)");
+        if (o.predict.fitFile.empty() == (o.fit.law.empty() || o.predict.params.empty()))
+            return tl::make_unexpected("predict: give either --fit FIT.json or both --law and --params");
+        o.command = Command::Predict;
+        return o;
+    }
     if (o.file.empty())
         return tl::make_unexpected(*command + ": missing FILE (see --help)");
     if (*command == "info" && o.fit.anyGiven)

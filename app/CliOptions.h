@@ -2,6 +2,7 @@
 #pragma once
 
 #include "FitCliOptions.h"
+#include "PredictCliOptions.h"
 
 #include "core/io/ImportOptions.h"
 
@@ -13,14 +14,15 @@
 /// The parsed command line of scalelab-cli. Parsing never exits or prints: a usage error comes back
 /// as a message for stderr (the caller exits with status 2).
 struct CliOptions {
-    enum class Command { Help, Version, Info, Fit };
+    enum class Command { Help, Version, Info, Fit, Predict };
     enum class Format { Text, Json };
 
     Command command = Command::Help;
     std::string file;
     core::ImportOptions import;
     Format format = Format::Text;
-    FitCliOptions fit; ///< only for `fit`
+    FitCliOptions fit;         ///< for `fit` (and --law/--x for `predict`)
+    PredictCliOptions predict; ///< only for `predict`
 
     /// Parses argv (argv[0] is the program name).
     [[nodiscard]] static tl::expected<CliOptions, std::string> parse(const std::vector<std::string>& args);

@@ -5,11 +5,8 @@
 #include <cstdlib>
 #include <iterator>
 
-namespace {
-
-/// "name=value,name=value" -> map; values parsed with strtod (C locale in the CLI).
-tl::expected<std::map<std::string, double>, std::string> parseAssignments(const std::string& flag,
-                                                                          const std::string& text)
+tl::expected<std::map<std::string, double>, std::string> FitCliOptions::parseAssignments(const std::string& flag,
+                                                                                         const std::string& text)
 {
     std::map<std::string, double> out;
     std::size_t start = 0;
@@ -27,8 +24,6 @@ tl::expected<std::map<std::string, double>, std::string> parseAssignments(const 
     return out;
 }
 
-} // namespace
-
 tl::expected<bool, std::string>
 FitCliOptions::consume(const std::string& flag, const std::function<tl::expected<std::string, std::string>()>& value)
 {
@@ -43,6 +38,7 @@ FitCliOptions::consume(const std::string& flag, const std::function<tl::expected
     if (flag == "--law") {
         law = *v;
     } else if (flag == "--x") {
+        xGiven = true;
         if (*v == "N")
             selection.x = core::XQuantity::N;
         else if (*v == "D")

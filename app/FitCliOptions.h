@@ -22,6 +22,11 @@ struct FitCliOptions {
     std::map<std::string, double> starts;
     core::FitSelection selection;
     bool anyGiven = false; ///< whether any fit option appeared (they belong to `fit` only)
+    bool xGiven = false;   ///< whether --x appeared
+
+    /// "name=value,name=value" -> map (values read with strtod; the CLI runs in the C locale).
+    [[nodiscard]] static tl::expected<std::map<std::string, double>, std::string>
+    parseAssignments(const std::string& flag, const std::string& text);
 
     /// Consumes `flag` if it is a fit option, reading its value through `value`; returns false for
     /// flags that are not fit options, or an error message for a bad value.

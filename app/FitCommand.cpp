@@ -159,6 +159,10 @@ void writeJson(const Outcome& o, const core::Law& law, const core::Sweep& sweep,
     j.key("optimiser"); j.value(o.optimiser);
     j.key("initialisation"); j.value(o.initialisation);
     j.key("data_selection"); j.value(selectionText(fit.selection));
+    if (law.usesX()) {
+        j.key("x");
+        j.value(core::xQuantityName(fit.selection.x));
+    }
     j.endObject();
     j.key("conventions");
     j.beginObject();

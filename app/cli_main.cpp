@@ -3,6 +3,7 @@
 #include "CliOptions.h"
 #include "FitCommand.h"
 #include "InfoCommand.h"
+#include "PredictCommand.h"
 
 #include <exception>
 #include <iostream>
@@ -29,6 +30,8 @@ int main(int argc, char** argv)
             return runInfoCommand(*options, std::cout, std::cerr);
         case CliOptions::Command::Fit:
             return runFitCommand(*options, std::cout, std::cerr);
+        case CliOptions::Command::Predict:
+            return runPredictCommand(*options, std::cout, std::cerr);
         }
     } catch (const std::exception& e) { // e.g. std::bad_alloc on a file larger than memory
         std::cerr << "scalelab-cli: " << e.what() << '\n';

@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
+
+#include <cmath>
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -206,6 +209,74 @@ private Q_SLOTS:
                                QStringLiteral("--grid"), QStringLiteral("default")});
         QCOMPARE(vp.exitCode, 2);
         QVERIFY(vp.err.contains("not implemented yet"));
+    }
+
+    void predictFromParametersAndFromAFit()
+    {
+        // Hoffmann's published parameters at Chinchilla's own size (70B, 1.4T tokens):
+        // 1.69 + 406.4/70e9^0.34 + 410.7/1.4e12^0.28 = 1.9366454705587173 (Python).
+        Result r = run({QStringLiteral("predict"), QStringLiteral("--law"), QStringLiteral("chinchilla"),
+                        QStringLiteral("--params"), QStringLiteral("E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28"),
+                        QStringLiteral("--at"), QStringLiteral("N=70e9,D=1.4e12"), QStringLiteral("--at"),
+                        QStringLiteral("N=1e9,D=2e10"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonArray preds = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("predictions")).toArray();
+        QCOMPARE(preds.size(), 2);
+        QVERIFY(qAbs(preds.at(0).toObject().value(QStringLiteral("loss")).toDouble() - 1.9366454705587173) < 1e-13);
+        // 1.69 + 406.4/1e9^0.34 + 410.7/2e10^0.28 = 2.5800478722379934 (Python)
+        QVERIFY(qAbs(preds.at(1).toObject().value(QStringLiteral("loss")).toDouble() - 2.5800478722379934) < 1e-12);
+
+        // Round trip: fit the power law in D, save its JSON, predict from the file; the power law
+        // takes its x quantity (D) from the fit's settings.
+        QTemporaryDir dir;
+        const QString fitJson = dir.filePath(QStringLiteral("fit.json"));
+        r = run({QStringLiteral("fit"), fixture("chinchilla_grid.csv"), QStringLiteral("--law"), QStringLiteral("power"),
+                 QStringLiteral("--x"), QStringLiteral("D"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY(r.exitCode == 0 || r.exitCode == 1);
+        QFile f(fitJson);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(r.out);
+        f.close();
+        const QJsonObject fitted = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(fitted.value(QStringLiteral("settings")).toObject().value(QStringLiteral("x")).toString(), QStringLiteral("D"));
+        const QJsonObject p = fitted.value(QStringLiteral("params")).toObject();
+        const double expected = p.value(QStringLiteral("E")).toDouble()
+                                + p.value(QStringLiteral("A")).toDouble() * std::pow(3e11, -p.value(QStringLiteral("alpha")).toDouble());
+        r = run({QStringLiteral("predict"), QStringLiteral("--fit"), fitJson, QStringLiteral("--at"), QStringLiteral("D=3e11"),
+                 QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        preds = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("predictions")).toArray();
+        QVERIFY(qAbs(preds.at(0).toObject().value(QStringLiteral("loss")).toDouble() - expected) <= 1e-14 * expected);
+    }
+
+    void predictErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString law = QStringLiteral("--law"), params = QStringLiteral("--params"), at = QStringLiteral("--at");
+        QTest::newRow("no at") << QStringList{QStringLiteral("predict"), law, QStringLiteral("power"), params, QStringLiteral("E=1,A=2,alpha=0.3")}
+                               << QStringLiteral("missing --at");
+        QTest::newRow("missing param") << QStringList{QStringLiteral("predict"), law, QStringLiteral("power"), params,
+                                                      QStringLiteral("E=1,A=2"), at, QStringLiteral("N=1e9")}
+                                       << QStringLiteral("missing parameter 'alpha' of law power");
+        QTest::newRow("missing input") << QStringList{QStringLiteral("predict"), law, QStringLiteral("chinchilla"), params,
+                                                      QStringLiteral("E=1,A=2,B=3,alpha=0.3,beta=0.3"), at, QStringLiteral("N=1e9")}
+                                       << QStringLiteral("--at #1: missing D");
+        QTest::newRow("bad fit file") << QStringList{QStringLiteral("predict"), QStringLiteral("--fit"), fixture("final_loss.csv"),
+                                                     at, QStringLiteral("N=1e9")}
+                                      << QStringLiteral("not a fit result");
+        QTest::newRow("both") << QStringList{QStringLiteral("predict"), QStringLiteral("--fit"), QStringLiteral("x.json"), law,
+                                             QStringLiteral("power"), params, QStringLiteral("E=1"), at, QStringLiteral("N=1")}
+                              << QStringLiteral("either --fit FIT.json or both --law and --params");
+    }
+
+    void predictErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Result r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
 
     void fitUsageErrors_data()

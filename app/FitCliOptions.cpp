@@ -39,14 +39,10 @@ FitCliOptions::consume(const std::string& flag, const std::function<tl::expected
         law = *v;
     } else if (flag == "--x") {
         xGiven = true;
-        if (*v == "N")
-            selection.x = core::XQuantity::N;
-        else if (*v == "D")
-            selection.x = core::XQuantity::D;
-        else if (*v == "C")
-            selection.x = core::XQuantity::C;
-        else
+        const auto q = core::xQuantityFromName(*v);
+        if (!q)
             return tl::make_unexpected("--x: expected N, D or C, found '" + *v + "'");
+        selection.x = *q;
     } else if (flag == "--objective") {
         huberLog = *v == "huber-log";
         if (*v == "lsq-log" || huberLog)

@@ -59,16 +59,13 @@ tl::expected<Outcome, std::string> leastSquares(const core::Law& law, const core
     request.law = &law;
     request.objective = fit.objective;
     request.fixed = fit.fixed;
-    const auto specs = law.parameters();
-    for (const core::ParameterSpec& s : specs)
+    for (const core::ParameterSpec& s : law.parameters())
         request.start.push_back(s.start);
     for (const auto& [name, value] : fit.starts) {
-        std::size_t i = 0;
-        while (i < specs.size() && specs[i].name != name)
-            ++i;
-        if (i == specs.size())
+        const auto index = law.parameterIndex(name);
+        if (!index)
             return tl::make_unexpected("--start: law " + std::string(law.id()) + " has no parameter '" + name + "'");
-        request.start[i] = value;
+        request.start[*index] = value;
     }
     auto r = core::fitLeastSquares(data, request);
     if (!r)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JsonWriter.h"
 
+#include "core/util/NumberText.h"
+
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 void JsonWriter::separate()
 {
@@ -38,13 +39,7 @@ void JsonWriter::value(double d)
         m_out += "null";
         return;
     }
-    char buf[40];
-    for (int digits = 1; digits <= 17; ++digits) {
-        std::snprintf(buf, sizeof buf, "%.*g", digits, d);
-        if (std::strtod(buf, nullptr) == d)
-            break;
-    }
-    m_out += buf;
+    m_out += core::shortestText(d);
 }
 
 void JsonWriter::value(std::size_t n)

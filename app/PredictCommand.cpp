@@ -33,10 +33,7 @@ tl::expected<Model, std::string> modelFrom(const std::string& lawId, const std::
     if (m.law == nullptr)
         return tl::make_unexpected(where + "unknown law '" + lawId + "'");
     for (const auto& [name, value] : given) {
-        bool known = false;
-        for (const core::ParameterSpec& s : m.law->parameters())
-            known = known || s.name == name;
-        if (!known)
+        if (!m.law->parameterIndex(name))
             return tl::make_unexpected(where + "law " + lawId + " has no parameter '" + name + "'");
     }
     for (const core::ParameterSpec& s : m.law->parameters()) {
@@ -73,8 +70,10 @@ tl::expected<Model, std::string> modelFromFitFile(const std::string& path, const
     core::XQuantity x = fit.selection.x;
     if (!fit.xGiven && doc.HasMember("settings") && doc["settings"].IsObject() && doc["settings"].HasMember("x")
         && doc["settings"]["x"].IsString()) {
-        const std::string q = doc["settings"]["x"].GetString();
-        x = q == "D" ? core::XQuantity::D : (q == "C" ? core::XQuantity::C : core::XQuantity::N);
+        const auto q = core::xQuantityFromName(doc["settings"]["x"].GetString());
+        if (!q)
+            return tl::make_unexpected(path + ": settings.x must be N, D or C");
+        x = *q;
     }
     return modelFrom(doc["law"].GetString(), params, x, path + ": ");
 }

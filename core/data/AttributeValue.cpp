@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/data/AttributeValue.h"
 
-#include <cstdio>
-#include <cstdlib>
+#include "core/util/NumberText.h"
 
 namespace core {
 
@@ -10,16 +9,7 @@ std::string attributeToString(const AttributeValue& v)
 {
     if (const auto* s = std::get_if<std::string>(&v))
         return *s;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", std::get<double>(v));
-    // Prefer the shortest form that round-trips.
-    for (int digits = 1; digits <= 17; ++digits) {
-        char shorter[40];
-        std::snprintf(shorter, sizeof shorter, "%.*g", digits, std::get<double>(v));
-        if (std::strtod(shorter, nullptr) == std::get<double>(v))
-            return shorter;
-    }
-    return buf;
+    return shortestText(std::get<double>(v));
 }
 
 } // namespace core

@@ -4,6 +4,7 @@
 #include "core/fit/LawPoint.h"
 #include "core/fit/ParameterSpec.h"
 
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,15 @@ public:
     [[nodiscard]] virtual std::string_view formula() const = 0;
     /// Names, bounds and default starts, in the order eval() takes them.
     [[nodiscard]] virtual std::span<const ParameterSpec> parameters() const = 0;
+    /// Position of the parameter called `name` in parameters(), or nullopt.
+    [[nodiscard]] std::optional<std::size_t> parameterIndex(std::string_view name) const
+    {
+        const auto specs = parameters();
+        for (std::size_t i = 0; i < specs.size(); ++i)
+            if (specs[i].name == name)
+                return i;
+        return std::nullopt;
+    }
     /// Whether the law reads LawPoint::x (one-variable laws) rather than N and D.
     [[nodiscard]] virtual bool usesX() const = 0;
     /// Whether the inputs the law reads must be > 0 (true for scaling laws; fitters reject other

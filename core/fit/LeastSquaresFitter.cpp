@@ -166,10 +166,10 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
     for (std::size_t i = 0; i < specs.size(); ++i)
         pb.params.push_back(request.start.empty() ? specs[i].start : request.start[i]);
     for (const auto& [name, value] : request.fixed) {
-        const auto it = std::find_if(specs.begin(), specs.end(), [&](const ParameterSpec& s) { return s.name == name; });
-        if (it == specs.end())
+        const auto index = law.parameterIndex(name);
+        if (!index)
             return tl::make_unexpected(Error::forParameter("--fix", "law " + std::string(law.id()) + " has no parameter '" + name + "'"));
-        pb.params[static_cast<std::size_t>(it - specs.begin())] = value;
+        pb.params[*index] = value;
     }
     for (std::size_t i = 0; i < specs.size(); ++i)
         if (!request.fixed.count(specs[i].name)) {

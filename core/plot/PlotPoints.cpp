@@ -17,6 +17,14 @@ std::string_view xQuantityName(XQuantity q)
     return "?";
 }
 
+std::optional<XQuantity> xQuantityFromName(std::string_view name)
+{
+    for (XQuantity q : {XQuantity::N, XQuantity::D, XQuantity::C})
+        if (xQuantityName(q) == name)
+            return q;
+    return std::nullopt;
+}
+
 PlotPoints logPlotPoints(const Run& run, const Curve& curve, XQuantity q)
 {
     auto valid = [](double v) { return std::isfinite(v) && v > 0.0; };

@@ -4,6 +4,7 @@
 #include "core/data/Curve.h"
 #include "core/data/Run.h"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,8 @@ enum class XQuantity { N, D, C };
 
 /// "N", "D" or "C".
 std::string_view xQuantityName(XQuantity q);
+/// Inverse of xQuantityName (exact, case-sensitive); nullopt for anything else.
+std::optional<XQuantity> xQuantityFromName(std::string_view name);
 
 /// Points ready for a log-log chart, in data units, x ascending within a curve.
 struct PlotPoints {

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+
+namespace core {
+
+/// The shortest "%g" text of `v` that reads back (strtod) to exactly the same double: never
+/// rounds a value, never prints more digits than needed ("0.1", "2e+09", "1.8172"). NaN and
+/// infinities print as "nan", "inf", "-inf". Locale-independent only in the C locale (the CLI's).
+[[nodiscard]] std::string shortestText(double v);
+
+} // namespace core

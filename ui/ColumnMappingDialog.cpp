@@ -28,6 +28,7 @@ QString roleLabel(core::Role role)
     case core::Role::Loss: return ColumnMappingDialog::tr("Loss");
     case core::Role::Run: return ColumnMappingDialog::tr("Run name");
     case core::Role::Step: return ColumnMappingDialog::tr("Step");
+    case core::Role::UniqueTokens: return ColumnMappingDialog::tr("Unique tokens U_D");
     }
     return {};
 }

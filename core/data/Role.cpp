@@ -16,6 +16,7 @@ std::string_view roleName(Role r)
     case Role::Loss: return "loss";
     case Role::Run: return "run";
     case Role::Step: return "step";
+    case Role::UniqueTokens: return "unique_tokens";
     }
     return "?";
 }

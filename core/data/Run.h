@@ -12,9 +12,10 @@
 
 namespace core {
 
-/// One training run of a sweep. N, D, C and budget are run-level attributes (NaN when unknown):
+/// One training run of a sweep. N, D, C, budget and U are run-level attributes (NaN when unknown):
 /// N = parameters, D = training tokens of the run (its last point for a curve), C = training FLOPs
-/// (its last point for a curve), budget = the nominal IsoFLOP budget in FLOPs, kept apart from C.
+/// (its last point for a curve), budget = the nominal IsoFLOP budget in FLOPs, kept apart from C,
+/// U = unique tokens in the run's data (D counts repeated epochs; for data-constrained laws).
 /// A final-loss table gives each run one curve with one point.
 struct Run {
     static constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
@@ -25,6 +26,7 @@ struct Run {
     double D = kUnknown;
     double C = kUnknown;
     double budget = kUnknown;
+    double U = kUnknown;
     std::map<std::string, AttributeValue> attributes; ///< hyperparameters and metadata by column name
     std::vector<Curve> curves;                        ///< one per metric
 

@@ -12,11 +12,13 @@ namespace core {
 
 /// The points a fit uses, as contiguous columns of equal length: N, D, C (each > 0 where the law
 /// uses it), x (the one-variable laws' input), y (the loss, > 0 for log objectives), optional
-/// weights (empty = all 1) and the run each point came from (bootstrap resamples runs).
+/// weights (empty = all 1), optional unique tokens U (empty or 0 = unknown; see LawPoint::U) and
+/// the run each point came from (bootstrap resamples runs).
 /// A value type; building it from a Sweep (point selection, left-out rows) is the caller's job.
 struct FitData {
     Eigen::VectorXd N, D, C, x, y;
     Eigen::VectorXd weight;
+    Eigen::VectorXd U;
     std::vector<std::size_t> run;
 
     [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(y.size()); }
@@ -28,6 +30,7 @@ struct FitData {
         p.D = D.size() ? D[k] : 0.0;
         p.C = C.size() ? C[k] : 0.0;
         p.x = x.size() ? x[k] : 0.0;
+        p.U = U.size() ? U[k] : 0.0;
         return p;
     }
     [[nodiscard]] double weightAt(std::size_t i) const

@@ -10,7 +10,7 @@ namespace core {
 namespace {
 
 struct Picked {
-    double N, D, C, y;
+    double N, D, C, y, U;
     std::size_t run;
 };
 
@@ -30,7 +30,8 @@ tl::expected<FitData, Error> FitSelection::select(const Sweep& sweep) const
             continue;
         const Curve& c = run.curves.front();
         auto ok = [&](std::size_t i) { return usable(c.tokens[i]) && usable(c.flops[i]) && usable(c.value[i]); };
-        auto take = [&](std::size_t i) { picked.push_back({run.N, c.tokens[i], c.flops[i], c.value[i], r}); };
+        const double unique = usable(run.U) ? run.U : 0.0;
+        auto take = [&](std::size_t i) { picked.push_back({run.N, c.tokens[i], c.flops[i], c.value[i], unique, r}); };
         switch (points) {
         case Points::Final:
             if (ok(c.size() - 1))
@@ -80,6 +81,7 @@ tl::expected<FitData, Error> FitSelection::select(const Sweep& sweep) const
     d.C.resize(n);
     d.x.resize(n);
     d.y.resize(n);
+    d.U.resize(n);
     for (Eigen::Index i = 0; i < n; ++i) {
         const Picked& p = picked[static_cast<std::size_t>(i)];
         d.N[i] = p.N;
@@ -87,6 +89,7 @@ tl::expected<FitData, Error> FitSelection::select(const Sweep& sweep) const
         d.C[i] = p.C;
         d.x[i] = x == XQuantity::N ? p.N : (x == XQuantity::D ? p.D : p.C);
         d.y[i] = p.y;
+        d.U[i] = p.U;
         d.run.push_back(p.run);
     }
     return d;

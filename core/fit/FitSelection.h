@@ -17,6 +17,7 @@ namespace core {
 /// are dropped. Only usable points count: N, D, C and loss finite and > 0 (the sweep's left-out
 /// rows never enter a fit); a run whose final point is not usable contributes nothing under
 /// Final (it is in Sweep::leftOut, so the user sees why). `x` fills FitData::x for one-variable laws.
+/// FitData::U holds each point's run's unique tokens (Run::U), 0 where unknown or not > 0.
 struct FitSelection {
     enum class Points { Final, Min, All };
 

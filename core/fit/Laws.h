@@ -10,7 +10,8 @@ namespace core {
 
 /// The one registry of scaling-law forms: a constant table built on first use, never mutated.
 [[nodiscard]] std::span<const Law* const> laws();
-/// The law with this id ("power", "chinchilla", "kaplan"), or nullptr.
+/// The law with this id ("power", "chinchilla", "kaplan", "datacon", "bnsl", "bnsl2", "bnsl3"),
+/// or nullptr.
 [[nodiscard]] const Law* lawById(std::string_view id);
 
 } // namespace core

@@ -27,6 +27,7 @@ constexpr std::array<std::string_view, 6> kLoss{"loss",      "val_loss",   "eval
                                                 "eval_loss", "train/loss", "train/lm_loss"};
 constexpr std::array<std::string_view, 3> kRun{"run", "name", "run_id"};
 constexpr std::array<std::string_view, 1> kStep{"step"};
+constexpr std::array<std::string_view, 4> kUniqueTokens{"unique_tokens", "unique tokens", "U_D", "UD"};
 
 } // namespace
 
@@ -40,6 +41,7 @@ std::span<const std::string_view> roleAliases(Role role)
     case Role::Loss: return kLoss;
     case Role::Run: return kRun;
     case Role::Step: return kStep;
+    case Role::UniqueTokens: return kUniqueTokens;
     }
     return {};
 }

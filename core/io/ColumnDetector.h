@@ -18,7 +18,8 @@ namespace core {
 /// The column names recognised for `role`, in order of preference (matched case-insensitively):
 /// N: N, params, n_params, num_params, "Model Size"; D: D, tokens, n_tokens, train_tokens;
 /// C: C, flops, compute, "Training FLOP"; budget: budget; loss: loss, val_loss, eval/loss,
-/// eval_loss, train/loss, train/lm_loss; run: run, name, run_id; step: step.
+/// eval_loss, train/loss, train/lm_loss; run: run, name, run_id; step: step;
+/// unique_tokens: unique_tokens, "unique tokens", U_D, UD.
 [[nodiscard]] std::span<const std::string_view> roleAliases(Role role);
 
 /// Index of the column named `name` in `columns`: an exact match first, else a case-insensitive

@@ -19,8 +19,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::size_t idx(Role r) { return static_cast<std::size_t>(r); }
-constexpr std::array<Role, 6> kNumericRoles{Role::N,    Role::D,    Role::C,
-                                            Role::Budget, Role::Loss, Role::Step};
+constexpr std::array<Role, 7> kNumericRoles{Role::N,    Role::D,    Role::C,         Role::Budget,
+                                            Role::Loss, Role::Step, Role::UniqueTokens};
 
 /// a == b for the short texts of run keys without a call to memcmp (overlapping 8-byte loads).
 bool sameText(std::string_view a, std::string_view b)
@@ -303,7 +303,7 @@ bool TableBuilder::addRow(std::span<const TableCell> cells, std::size_t line, Er
     curve.tokens.push_back(values[idx(Role::D)]);
     curve.flops.push_back(values[idx(Role::C)]);
     curve.value.push_back(values[idx(Role::Loss)]);
-    // N and budget: the first usable value wins; an unusable one is kept until a usable one comes.
+    // N, budget, U: the first usable value wins; an unusable one is kept until a usable one comes.
     const auto settle = [](double& target, bool& settled, double v) {
         if (settled || std::isnan(v))
             return;
@@ -312,6 +312,7 @@ bool TableBuilder::addRow(std::span<const TableCell> cells, std::size_t line, Er
     };
     settle(run.N, state.nSettled, values[idx(Role::N)]);
     settle(run.budget, state.budgetSettled, values[idx(Role::Budget)]);
+    settle(run.U, state.uniqueSettled, values[idx(Role::UniqueTokens)]);
     if (!m_attributeColumns.empty())
         updateAttributes(state, cells);
     if (!pointUsable(values))

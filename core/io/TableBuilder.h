@@ -44,7 +44,7 @@ public:
 
     /// Adds one data row; `cells` has one cell per header column (the caller checks that).
     /// `line` is the row's 1-based line. False, with `error` set, when a role cell (N, D, C,
-    /// budget, loss, step) holds text that is not a number, at that cell's line:column.
+    /// budget, loss, step, unique_tokens) holds text that is not a number, at that cell's line:column.
     /// (A plain bool, not tl::expected: building the expected's Error storage on every row
     /// cost more than the row.)
     [[nodiscard]] bool addRow(std::span<const TableCell> cells, std::size_t line, Error& error);
@@ -73,6 +73,7 @@ private:
         std::vector<unsigned char> attributeState; ///< 0 unset, 1 constant so far, 2 varies
         bool nSettled = false;
         bool budgetSettled = false;
+        bool uniqueSettled = false;
     };
     struct Filter {
         std::size_t column = 0;
@@ -82,7 +83,7 @@ private:
         bool equals = true;
     };
     enum class KeyMode { PerRow, Column, Composite };
-    static constexpr std::size_t kRoleCount = 7;
+    static constexpr std::size_t kRoleCount = kAllRoles.size();
     static constexpr int kNone = -1;
 
     TableBuilder() = default;

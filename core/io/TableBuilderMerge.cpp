@@ -15,7 +15,7 @@ void appendColumn(std::vector<double>& to, std::vector<double>& from)
     std::vector<double>().swap(from);
 }
 
-/// N or budget: the first usable value wins; until then the last non-NaN one is kept.
+/// N, budget or U: the first usable value wins; until then the last non-NaN one is kept.
 void mergeSettled(double& target, bool& settled, double partValue, bool partSettled)
 {
     if (settled)
@@ -58,6 +58,7 @@ void TableBuilder::merge(TableBuilder&& part, std::size_t lineOffset)
         appendColumn(curve.value, more.value);
         mergeSettled(to.N, toState.nSettled, from.N, fromState.nSettled);
         mergeSettled(to.budget, toState.budgetSettled, from.budget, fromState.budgetSettled);
+        mergeSettled(to.U, toState.uniqueSettled, from.U, fromState.uniqueSettled);
         for (std::size_t k = 0; k < m_attributeColumns.size(); ++k) {
             unsigned char& s = toState.attributeState[k];
             const unsigned char partState = fromState.attributeState[k];

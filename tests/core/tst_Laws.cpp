@@ -37,7 +37,7 @@ class TestLaws : public QObject {
 private Q_SLOTS:
     void registryContract()
     {
-        QCOMPARE(core::laws().size(), std::size_t(3));
+        QCOMPARE(core::laws().size(), std::size_t(7));
         const std::vector<std::pair<const char*, std::vector<const char*>>> expected{
             {"power", {"E", "A", "alpha"}},
             {"chinchilla", {"E", "A", "B", "alpha", "beta"}},

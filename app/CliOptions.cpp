@@ -9,7 +9,8 @@ namespace {
 
 /// Splits "N=Model Size,C=Training FLOP" at commas that start a new "ROLE=", so a column name may
 /// itself hold commas ("loss=val, smoothed" stays one mapping).
-tl::expected<void, std::string> parseColumns(const std::string& text, core::ImportOptions& out)
+tl::expected<void, std::string> parseColumns(const std::string& text, core::ImportOptions& out,
+                                            std::map<std::string, std::string>& xy)
 {
     std::vector<std::string> parts;
     std::size_t start = 0;
@@ -18,7 +19,9 @@ tl::expected<void, std::string> parseColumns(const std::string& text, core::Impo
             continue;
         std::string piece = text.substr(start, i - start);
         const auto eq = piece.find('=');
-        const bool startsMapping = eq != std::string::npos && core::roleFromName(piece.substr(0, eq));
+        const bool startsMapping = eq != std::string::npos
+                                   && (core::roleFromName(piece.substr(0, eq)) || piece.substr(0, eq) == "x"
+                                       || piece.substr(0, eq) == "y");
         if (!parts.empty() && !startsMapping)
             parts.back() += ',' + piece;
         else
@@ -29,6 +32,10 @@ tl::expected<void, std::string> parseColumns(const std::string& text, core::Impo
         const auto eq = p.find('=');
         if (eq == std::string::npos || eq + 1 == p.size())
             return tl::make_unexpected("--columns: expected ROLE=COLUMN, found '" + p + "'");
+        if (p.substr(0, eq) == "x" || p.substr(0, eq) == "y") {
+            xy[p.substr(0, eq)] = p.substr(eq + 1);
+            continue;
+        }
         const auto role = core::roleFromName(p.substr(0, eq));
         if (!role)
             return tl::make_unexpected("--columns: unknown role '" + p.substr(0, eq) +
@@ -82,8 +89,9 @@ Commands:
                  and the rows left out of log plots and fits (with line and reason).
 
   fit FILE --law LAW
-                 Fit a scaling law to the runs of FILE by least squares from one start
-                 (multi-start search, Huber objectives and bootstrap: coming, issue 3).
+                 Fit a scaling law to the runs of FILE: multi-start search (variable
+                 projection, Hoffmann's grid, Latin hypercube), Jacobian standard errors,
+                 optional run bootstrap and extrapolation check. Prints the result.
 
   predict (--fit FIT.json | --law LAW --params name=value,...) --at N=VALUE,D=VALUE [--at ...]
                  Predicted loss at each point, from a fit's JSON output or given parameters.
@@ -102,16 +110,35 @@ Options for info and fit:
                  Output format (default text).
 
 Options for fit:
-  --law power|chinchilla|kaplan
+  --law power|chinchilla|kaplan|datacon|bnsl|bnsl2|bnsl3|formula
                  power: L = E + A*x^-alpha; chinchilla: L = E + A/N^alpha + B/D^beta;
-                 kaplan: L = [(Nc/N)^(alphaN/alphaD) + Dc/D]^alphaD.
-  --x N|D|C      The input of the power law (default N).
-  --objective lsq-log|lsq
-                 Least squares on log loss (default) or on loss.
+                 kaplan: L = [(Nc/N)^(alphaN/alphaD) + Dc/D]^alphaD; datacon: Muennighoff's
+                 data-constrained law (needs unique tokens); bnsl*: broken power law in x
+                 with 1-3 breaks; formula: --formula EXPR (columns x and y).
+  --formula EXPR            A user law in x, e.g. 'b1*(1-exp(-b2*x))'; its parameters and
+                            starts come from --start, in that order.
+  --x N|D|C      The input of one-variable laws (default N).
+  --objective lsq-log|lsq|huber-log
+                 Least squares on log loss (default; lsq for formula), on loss, or the
+                 summed Huber loss on log loss (Chinchilla approach 3).
+  --delta X                 Huber threshold (default 1e-3).
+  --overestimate-penalty K  Weight over-predicted points K times (K >= 1; default 1).
+  --weights COLUMN          Per-run weights from a numeric column.
   --fix name=value[,...]    Hold parameters fixed.
+  --bounds name=lo:hi[,...] Keep parameters in [lo, hi] (inf allowed).
+  --tie follower=leader     Make one parameter equal another, e.g. beta=alpha.
   --start name=value[,...]  Start values (default: the law's published values).
+  --grid default|chinchilla|lhs:K|none
+                 Starts: variable projection for power and chinchilla, else 32 Latin-
+                 hypercube starts (default); Hoffmann's 4,500 starts; K Latin-hypercube
+                 starts; or the start values only.
   --points final|min|all    Which points of each run (default final).
   --exclude-top-loss K      Drop the K highest-loss points.
+  --bootstrap K             K resamples of runs: 95% percentile intervals.
+  --seed S                  Seed of the bootstrap and the Latin hypercube (default 0).
+  --holdout-above N=VALUE|C=VALUE
+                 Also fit the runs at or below VALUE and report the error of the
+                 predicted loss on the runs above it.
 
 General:
   --help         Show this help.
@@ -154,7 +181,7 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
             auto v = next();
             if (!v)
                 return tl::make_unexpected(v.error());
-            if (auto r = parseColumns(*v, o.import); !r)
+            if (auto r = parseColumns(*v, o.import, o.xyColumns); !r)
                 return tl::make_unexpected(r.error());
         } else if (a == "--where") {
             auto v = next();
@@ -218,10 +245,9 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
     if (o.file.empty())
         return tl::make_unexpected(*command + ": missing FILE (see --help)");
     if (*command == "info" && o.fit.anyGiven)
-        return tl::make_unexpected("info: fit options (--law, --x, --objective, --fix, --start, --points, "
-                                   "--exclude-top-loss) belong to the fit command");
+        return tl::make_unexpected("info: fit options (--law, --objective, --fix, --grid, ...) belong to the fit command");
     if (*command == "fit" && o.fit.law.empty())
-        return tl::make_unexpected("fit: missing --law (power, chinchilla or kaplan)");
+        return tl::make_unexpected("fit: missing --law (e.g. chinchilla, power, kaplan, formula)");
     o.command = *command == "fit" ? Command::Fit : Command::Info;
     return o;
 }

@@ -8,6 +8,7 @@
 
 #include <tl/expected.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct CliOptions {
     Command command = Command::Help;
     std::string file;
     core::ImportOptions import;
+    std::map<std::string, std::string> xyColumns; ///< --columns x=NAME,y=NAME (for --law formula)
     Format format = Format::Text;
     FitCliOptions fit;         ///< for `fit` (and --law/--x for `predict`)
     PredictCliOptions predict; ///< only for `predict`

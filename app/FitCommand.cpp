@@ -1,35 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FitCommand.h"
 
-#include "JsonWriter.h"
+#include "FitReport.h"
 
-#include "core/fit/HuberChinchillaFit.h"
+#include "core/fit/FormulaLaw.h"
 #include "core/fit/Laws.h"
-#include "core/fit/LeastSquaresFitter.h"
 #include "core/io/Importers.h"
+#include "core/io/XyTableReader.h"
+#include "core/util/NumberText.h"
 
 #include <chrono>
-#include <cstdio>
-#include <optional>
+#include <cmath>
+#include <memory>
 #include <string>
+#include <variant>
 
 namespace {
-
-/// A finished fit with how it was made, ready to print.
-struct Outcome {
-    core::FitResult result;
-    std::optional<core::MultiStartStats> stats;
-    std::string objective;
-    std::string optimiser;
-    std::string initialisation;
-};
 
 std::string lawList()
 {
     std::string out;
     for (const core::Law* law : core::laws())
         out += (out.empty() ? "" : ", ") + std::string(law->id());
-    return out;
+    return out + ", formula";
 }
 
 std::string selectionText(const core::FitSelection& s)
@@ -42,158 +35,41 @@ std::string selectionText(const core::FitSelection& s)
     return text;
 }
 
-std::string number(double v)
+std::string objectiveText(const FitCliOptions& fit)
 {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
+    const core::Objective o = fit.effectiveObjective();
+    std::string text = core::objectiveName(o);
+    if (o == core::Objective::HuberLog)
+        text += ", delta " + core::shortestText(fit.delta) + ", summed";
+    else
+        text += ", summed";
+    if (fit.overestimatePenalty != 1.0)
+        text += ", over-predictions weighted x" + core::shortestText(fit.overestimatePenalty);
+    return text;
 }
 
-/// Least squares from one start: the law's published values, overridden by --start.
-tl::expected<Outcome, std::string> leastSquares(const core::Law& law, const core::FitData& data, const FitCliOptions& fit)
+/// Per-point weights from a numeric run column.
+tl::expected<void, std::string> applyWeights(const core::Sweep& sweep, core::FitData& data, const std::string& column)
 {
-    if (!fit.grid.empty() && fit.grid != "none")
-        return tl::make_unexpected("--grid " + fit.grid + ": multi-start least squares is not implemented yet; "
-                                   "least-squares fits use one start (--grid none)");
-    core::FitRequest request;
-    request.law = &law;
-    request.objective = fit.objective;
-    request.fixed = fit.fixed;
-    for (const core::ParameterSpec& s : law.parameters())
-        request.start.push_back(s.start);
-    for (const auto& [name, value] : fit.starts) {
-        const auto index = law.parameterIndex(name);
-        if (!index)
-            return tl::make_unexpected("--start: law " + std::string(law.id()) + " has no parameter '" + name + "'");
-        request.start[*index] = value;
+    data.weight.resize(static_cast<Eigen::Index>(data.size()));
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        const core::Run& run = sweep.runs[data.run[i]];
+        const auto it = run.attributes.find(column);
+        if (it == run.attributes.end())
+            return tl::make_unexpected("--weights: run '" + run.id + "' has no column '" + column + "'");
+        const double* w = std::get_if<double>(&it->second);
+        if (w == nullptr || !std::isfinite(*w) || *w < 0.0)
+            return tl::make_unexpected("--weights: run '" + run.id + "' has " + column + " = '"
+                                       + core::attributeToString(it->second) + "'; weights must be finite numbers >= 0");
+        data.weight[static_cast<Eigen::Index>(i)] = *w;
     }
-    auto r = core::fitLeastSquares(data, request);
-    if (!r)
-        return tl::make_unexpected(r.error().toString());
-    return Outcome{std::move(*r), std::nullopt, fit.objective == core::Objective::LsqLog ? "lsq-log" : "lsq",
-                   "GSL multifit_nlinear trust region, Levenberg-Marquardt with geodesic acceleration",
-                   fit.starts.empty() ? "one start: the law's published values" : "one start: given"};
+    return {};
 }
 
-/// Chinchilla approach 3: summed Huber on log loss, L-BFGS from Hoffmann's 4,500 starts.
-tl::expected<Outcome, std::string> huber(const core::Law& law, const core::FitData& data, const FitCliOptions& fit)
+int fail(std::ostream& err, const std::string& message)
 {
-    if (law.id() != "chinchilla")
-        return tl::make_unexpected("--objective huber-log: only --law chinchilla so far");
-    if (!fit.grid.empty() && fit.grid != "chinchilla")
-        return tl::make_unexpected("--grid " + fit.grid + ": huber-log fits use Hoffmann's grid (--grid chinchilla) "
-                                   "so far; variable projection (default), lhs:K and none are not implemented yet");
-    if (!fit.fixed.empty() || !fit.starts.empty())
-        return tl::make_unexpected("--fix and --start are not supported with huber-log yet");
-    core::HuberChinchillaOptions options = core::HuberChinchillaOptions::hoffmannGrid();
-    options.delta = fit.delta;
-    auto r = core::fitChinchillaHuber(data, options);
-    if (!r)
-        return tl::make_unexpected(r.error().toString());
-    return Outcome{std::move(r->result), std::move(r->stats), "huber-log, delta " + number(fit.delta) + ", summed",
-                   "L-BFGS (strong Wolfe line search) from every start, best kept",
-                   "Hoffmann et al.'s grid: " + std::to_string(r->stats.starts) + " starts"};
-}
-
-void writeJson(const Outcome& o, const core::Law& law, const core::Sweep& sweep, const FitCliOptions& fit,
-               std::size_t points, double seconds, std::ostream& out)
-{
-    const core::FitResult& r = o.result;
-    JsonWriter j;
-    j.beginObject();
-    j.key("law"); j.value(law.id());
-    auto perParam = [&](const char* key, const std::vector<double>& values) {
-        j.key(key);
-        j.beginObject();
-        for (std::size_t i = 0; i < values.size() && i < r.names.size(); ++i) {
-            j.key(r.names[i]);
-            j.value(values[i]);
-        }
-        j.endObject();
-    };
-    perParam("params", r.params);
-    if (!r.stderrs.empty())
-        perParam("stderr", r.stderrs);
-    j.key("objective"); j.value(r.objective);
-    j.key("converged"); j.rawBool(r.converged);
-    j.key("termination"); j.value(r.termination);
-    j.key("gradient_norm"); j.value(r.gradientNorm);
-    j.key("iterations"); j.value(r.iterations);
-    j.key("n_points"); j.value(points);
-    j.key("starts"); j.value(o.stats ? o.stats->starts : std::size_t{1});
-    j.key("best_hits"); j.value(o.stats ? o.stats->reachedBest : std::size_t{1});
-    if (o.stats) {
-        j.key("optima");
-        j.beginArray();
-        for (const core::MultiStartOptimum& opt : o.stats->optima) {
-            j.beginObject();
-            j.key("objective"); j.value(opt.objective);
-            j.key("starts"); j.value(opt.starts);
-            j.key("params");
-            j.beginObject();
-            for (std::size_t i = 0; i < opt.params.size() && i < r.names.size(); ++i) {
-                j.key(r.names[i]);
-                j.value(opt.params[i]);
-            }
-            j.endObject();
-            j.endObject();
-        }
-        j.endArray();
-    }
-    j.key("rmse_log"); j.value(r.rmseLog);
-    j.key("r2_log"); j.value(r.r2Log);
-    j.key("aic"); j.value(r.aic);
-    j.key("bic"); j.value(r.bic);
-    j.key("warnings");
-    j.beginArray();
-    for (const auto& w : r.warnings)
-        j.value(w);
-    j.endArray();
-    j.key("settings");
-    j.beginObject();
-    j.key("form"); j.value(law.formula());
-    j.key("objective"); j.value(o.objective);
-    j.key("optimiser"); j.value(o.optimiser);
-    j.key("initialisation"); j.value(o.initialisation);
-    j.key("data_selection"); j.value(selectionText(fit.selection));
-    if (law.usesX()) {
-        j.key("x");
-        j.value(core::xQuantityName(fit.selection.x));
-    }
-    j.endObject();
-    j.key("conventions");
-    j.beginObject();
-    j.key("parameter_count"); j.value(sweep.conventions.parameterCount);
-    j.key("flop_formula"); j.value(sweep.conventions.flopFormula);
-    for (const auto& [role, formula] : sweep.conventions.derived) {
-        j.key("derived_" + role);
-        j.value(formula);
-    }
-    j.endObject();
-    j.key("seconds"); j.value(seconds);
-    j.endObject();
-    out << j.str() << '\n';
-}
-
-void writeText(const Outcome& o, const core::Law& law, const FitCliOptions& fit, std::size_t points, std::ostream& out)
-{
-    const core::FitResult& r = o.result;
-    out << "law:        " << law.id() << "  (" << law.formula() << ")\n";
-    out << "points:     " << points << " (" << selectionText(fit.selection) << ")\n";
-    out << "objective:  " << o.objective << " = " << number(r.objective) << "\n";
-    for (std::size_t i = 0; i < r.names.size(); ++i) {
-        out << "  " << r.names[i] << " = " << number(r.params[i]);
-        if (i < r.stderrs.size())
-            out << "  +- " << number(r.stderrs[i]);
-        out << '\n';
-    }
-    out << "status:     " << r.termination << " after " << r.iterations << " iterations\n";
-    if (o.stats)
-        out << "starts:     " << o.stats->starts << ", " << o.stats->reachedBest << " reached the best; "
-            << o.stats->distinctOptima << " distinct optima\n";
-    out << "rmse(log):  " << number(r.rmseLog) << "   R^2(log): " << number(r.r2Log) << '\n';
-    for (const auto& w : r.warnings)
-        out << "warning:    " << w << '\n';
+    err << "scalelab-cli: " << message << '\n';
+    return 2;
 }
 
 } // namespace
@@ -202,30 +78,104 @@ int runFitCommand(const CliOptions& options, std::ostream& out, std::ostream& er
 {
     const auto started = std::chrono::steady_clock::now();
     const FitCliOptions& fit = options.fit;
-    const core::Law* law = core::lawById(fit.law);
-    if (law == nullptr) {
-        err << "scalelab-cli: --law: unknown law '" << fit.law << "' (laws: " << lawList() << ")\n";
-        return 2;
+    const bool isFormula = fit.law == "formula";
+    std::unique_ptr<core::FormulaLaw> formula;
+    const core::Law* law = nullptr;
+    if (isFormula) {
+        if (fit.formula.empty())
+            return fail(err, "--law formula needs --formula EXPR and --start name=value,... for each parameter");
+        auto f = core::FormulaLaw::create(fit.formula, fit.starts);
+        if (!f)
+            return fail(err, f.error().toString());
+        formula = std::move(*f);
+        law = formula.get();
+    } else {
+        if (!fit.formula.empty())
+            return fail(err, "--formula needs --law formula");
+        law = core::lawById(fit.law);
+        if (law == nullptr)
+            return fail(err, "--law: unknown law '" + fit.law + "' (laws: " + lawList() + ")");
     }
-    auto sweep = core::importFile(options.file, options.import);
-    if (!sweep) {
-        err << "scalelab-cli: " << sweep.error().toString() << '\n';
-        return 2;
+
+    FitReport report;
+    report.law = law;
+    core::FitData data;
+    if (isFormula) {
+        auto d = core::readXyTable(options.file, options.xyColumns.count("x") ? options.xyColumns.at("x") : "",
+                                   options.xyColumns.count("y") ? options.xyColumns.at("y") : "");
+        if (!d)
+            return fail(err, d.error().toString());
+        data = std::move(*d);
+        report.selection = "every row of the table";
+        if (!fit.weightsColumn.empty())
+            return fail(err, "--weights is for run tables, not --law formula");
+    } else {
+        auto sweep = core::importFile(options.file, options.import);
+        if (!sweep)
+            return fail(err, sweep.error().toString());
+        auto d = fit.selection.select(*sweep);
+        if (!d)
+            return fail(err, d.error().toString());
+        data = std::move(*d);
+        if (!fit.weightsColumn.empty())
+            if (auto ok = applyWeights(*sweep, data, fit.weightsColumn); !ok)
+                return fail(err, options.file + ": " + ok.error());
+        report.selection = selectionText(fit.selection);
+        report.conventions = {{"parameter_count", sweep->conventions.parameterCount},
+                              {"flop_formula", sweep->conventions.flopFormula}};
+        for (const auto& [role, how] : sweep->conventions.derived)
+            report.conventions.emplace_back("derived_" + role, how);
+        if (law->usesX())
+            report.x = core::xQuantityName(fit.selection.x);
     }
-    auto data = fit.selection.select(*sweep);
-    if (!data) {
-        err << "scalelab-cli: " << data.error().toString() << '\n';
-        return 2;
+
+    core::FitRequest request;
+    request.law = law;
+    request.objective = fit.effectiveObjective();
+    request.delta = fit.delta;
+    request.overestimatePenalty = fit.overestimatePenalty;
+    request.fixed = fit.fixed;
+    request.bounds = fit.bounds;
+    request.ties = fit.ties;
+    request.grid = fit.grid;
+    request.lhsStarts = fit.lhsStarts;
+    request.seed = fit.seed;
+    if (!isFormula && !fit.starts.empty()) {
+        for (const core::ParameterSpec& s : law->parameters())
+            request.start.push_back(s.start);
+        for (const auto& [name, value] : fit.starts) {
+            const auto index = law->parameterIndex(name);
+            if (!index)
+                return fail(err, "--start: law " + std::string(law->id()) + " has no parameter '" + name + "'");
+            request.start[*index] = value;
+        }
     }
-    const auto outcome = fit.huberLog ? huber(*law, *data, fit) : leastSquares(*law, *data, fit);
-    if (!outcome) {
-        err << "scalelab-cli: " << options.file << ": " << outcome.error() << '\n';
-        return 2;
+    auto result = core::fitLaw(data, request);
+    if (!result)
+        return fail(err, options.file + ": " + result.error().toString());
+    report.fit = std::move(*result);
+    if (fit.bootstrap > 0) {
+        core::BootstrapOptions b;
+        b.resamples = fit.bootstrap;
+        b.seed = fit.seed;
+        auto boot = core::bootstrapFit(data, request, report.fit.result, report.fit.stats.optima, b);
+        if (!boot)
+            return fail(err, options.file + ": " + boot.error().toString());
+        report.bootstrap = std::move(*boot);
     }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (fit.holdout) {
+        auto h = core::holdoutCheck(data, request, *fit.holdout);
+        if (!h)
+            return fail(err, options.file + ": " + h.error().toString());
+        report.holdout = std::move(*h);
+    }
+    report.objective = objectiveText(fit);
+    report.weights = fit.weightsColumn;
+    report.points = data.size();
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (options.format == CliOptions::Format::Json)
-        writeJson(*outcome, *law, *sweep, fit, data->size(), seconds, out);
+        writeFitJson(report, out);
     else
-        writeText(*outcome, *law, fit, data->size(), out);
-    return outcome->result.converged ? 0 : 1;
+        writeFitText(report, out);
+    return report.fit.result.converged ? 0 : 1;
 }

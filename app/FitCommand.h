@@ -6,6 +6,7 @@
 #include <ostream>
 
 /// `scalelab-cli fit FILE --law LAW ...`: loads the file, selects the fit points, fits the law
-/// (core::fitLeastSquares) and prints the result as text or JSON (the issue-3 contract's fields
-/// that exist so far). Returns 0 when converged, 1 when not (result printed), 2 on bad input.
+/// (core::fitLaw; optionally core::bootstrapFit and core::holdoutCheck)
+/// and prints the result as text or JSON (the issue-3 contract; see README).
+/// Returns 0 when converged, 1 when not (result printed), 2 on bad input.
 int runFitCommand(const CliOptions& options, std::ostream& out, std::ostream& err);

@@ -19,9 +19,10 @@ PredictCliOptions::consume(const std::string& flag, const std::function<tl::expe
     auto m = FitCliOptions::parseAssignments(flag, *v);
     if (!m)
         return tl::make_unexpected(m.error());
+    std::map<std::string, double> values(m->begin(), m->end());
     if (flag == "--params")
-        params.merge(*m);
+        params.merge(values);
     else
-        at.push_back(std::move(*m));
+        at.push_back(std::move(values));
     return true;
 }

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/fit/Bootstrap.h"
+#include "core/fit/HoldoutCheck.h"
+#include "core/fit/LawFitter.h"
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+/// Everything `scalelab-cli fit` prints: the fit and how it was made, optional bootstrap and
+/// extrapolation check, and the conventions of the data. Plain data; no ownership of the law.
+struct FitReport {
+    const core::Law* law = nullptr;
+    core::LawFit fit;
+    std::optional<core::BootstrapResult> bootstrap;
+    std::optional<core::HoldoutResult> holdout;
+    std::string objective;     ///< e.g. "huber-log, delta 0.001, summed"
+    std::string selection;     ///< which points, in words
+    std::string weights;       ///< the weight column, or empty
+    std::string x;             ///< the x quantity for one-variable laws, or empty
+    std::size_t points = 0;
+    std::vector<std::pair<std::string, std::string>> conventions;
+    double seconds = 0.0;
+};
+
+/// The issue-3 JSON contract (numbers with 17 significant digits, NaN as null), one line.
+void writeFitJson(const FitReport& report, std::ostream& out);
+/// A human-readable summary.
+void writeFitText(const FitReport& report, std::ostream& out);

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/fit/FitWarnings.h"
+
+#include "core/util/NumberText.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+namespace core {
+
+namespace {
+
+constexpr double kNearObjective = 1e-3;
+constexpr double kDifferentParams = 1e-3;
+constexpr double kRidgeExponent = 0.05;
+constexpr double kNarrowRatio = 3.0;
+
+std::string fixedDigits(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
+} // namespace
+
+void addFitWarnings(LawFit& fit, const FitData& data, const FitRequest& request)
+{
+    FitResult& r = fit.result;
+    const Law& law = *request.law;
+    // Several basins of near-equal objective.
+    std::size_t rivals = 0;
+    std::string example;
+    for (std::size_t k = 1; k < fit.stats.optima.size(); ++k) {
+        const MultiStartOptimum& o = fit.stats.optima[k];
+        if (o.objective > r.objective * (1.0 + kNearObjective) || o.params.size() != r.params.size())
+            continue;
+        for (std::size_t i = 0; i < r.params.size(); ++i) {
+            const double a = r.params[i], b = o.params[i];
+            if (std::abs(a - b) > kDifferentParams * std::max(std::abs(a), std::abs(b))) {
+                ++rivals;
+                if (example.empty())
+                    example = r.names[i] + " " + fixedDigits(a) + " vs " + fixedDigits(b);
+                break;
+            }
+        }
+    }
+    if (rivals > 0)
+        r.warnings.push_back("starts disagree: " + std::to_string(rivals)
+                             + " other optima within 0.1% of the best objective have different parameters (e.g. "
+                             + example + "); the data do not pin the law down");
+    // The exponent -> 0, coefficient -> infinity ridge.
+    static constexpr std::array<std::array<std::string_view, 2>, 4> kPairs{{
+        {"alpha", "A"}, {"beta", "B"}, {"alphaN", "Nc"}, {"alphaD", "Dc"}}};
+    for (const auto& [exponent, coefficient] : kPairs) {
+        const auto e = law.parameterIndex(exponent);
+        const auto c = law.parameterIndex(coefficient);
+        if (!e || !c || request.fixed.count(std::string(exponent)) || request.fixed.count(std::string(coefficient)))
+            continue;
+        if (r.params[*e] < kRidgeExponent)
+            r.warnings.push_back(std::string(exponent) + " = " + fixedDigits(r.params[*e]) + " is near 0: the fit runs along the "
+                                 + std::string(exponent) + " -> 0, " + std::string(coefficient)
+                                 + " -> infinity ridge, where that term is nearly constant and trades off against E");
+    }
+    // Too narrow a spread of D/N to separate alpha from beta.
+    if (!law.usesX() && law.parameterIndex("alpha") && law.parameterIndex("beta") && data.size() > 0
+        && data.N.size() == data.D.size()) {
+        const Eigen::ArrayXd ratio = data.D.array() / data.N.array();
+        const double spread = ratio.maxCoeff() / ratio.minCoeff();
+        if (spread < kNarrowRatio)
+            r.warnings.push_back("D/N spans only a factor of " + fixedDigits(spread)
+                                 + " over the fit's points: alpha and beta cannot be told apart; add runs at other token-to-parameter ratios");
+    }
+}
+
+} // namespace core

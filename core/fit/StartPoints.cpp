@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/fit/StartPoints.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace core {
+
+namespace {
+
+/// The sampling interval of one parameter, in log space when `log` is set.
+struct Box {
+    double lo = 0.0;
+    double hi = 0.0;
+    bool log = false;
+};
+
+Box boxFor(double s, double lower, double upper)
+{
+    Box b;
+    if (lower >= 0.0 && s > 0.0) {
+        const double factor = std::isfinite(upper) ? 10.0 : 100.0;
+        b.log = true;
+        b.lo = std::log(std::max(s / factor, lower > 0.0 ? lower : 0.0));
+        if (!std::isfinite(b.lo))
+            b.lo = std::log(s / factor);
+        b.hi = std::log(std::min(s * factor, upper));
+    } else {
+        const double m = std::max(1.0, std::abs(s));
+        b.lo = std::max(s - m, lower);
+        b.hi = std::min(s + m, upper);
+    }
+    return b;
+}
+
+} // namespace
+
+std::vector<std::vector<double>> latinHypercubeStarts(const Law& law, const ParameterMap& map,
+                                                      std::vector<double> start, std::size_t count, std::uint64_t seed)
+{
+    const auto specs = law.parameters();
+    if (start.size() != specs.size()) {
+        start.clear();
+        for (const ParameterSpec& s : specs)
+            start.push_back(s.start);
+    }
+    start = map.normalise(start);
+    std::vector<std::vector<double>> out(count, start);
+    if (count == 0)
+        return out;
+    std::mt19937_64 rng(seed);
+    std::vector<std::size_t> strata(count);
+    for (std::size_t j = 0; j < map.freeCount(); ++j) {
+        const std::size_t i = map.leaderOf(j);
+        const Box box = boxFor(start[i], map.lower(i), map.upper(i));
+        std::iota(strata.begin(), strata.end(), std::size_t{0});
+        std::shuffle(strata.begin(), strata.end(), rng);
+        for (std::size_t k = 0; k < count; ++k) {
+            const double u = (static_cast<double>(strata[k]) + std::generate_canonical<double, 53>(rng))
+                             / static_cast<double>(count);
+            const double v = box.lo + u * (box.hi - box.lo);
+            out[k][i] = box.log ? std::exp(v) : v;
+        }
+    }
+    for (auto& p : out)
+        p = map.normalise(p);
+    return out;
+}
+
+std::vector<std::vector<double>> hoffmannStarts()
+{
+    std::vector<std::vector<double>> out;
+    out.reserve(4500);
+    for (int ai = 0; ai <= 4; ++ai)
+        for (int bi = 0; bi <= 4; ++bi)
+            for (int ei = 0; ei <= 4; ++ei)
+                for (int a = 0; a <= 5; ++a)
+                    for (int b = 0; b <= 5; ++b)
+                        out.push_back({std::exp(-1.0 + 0.5 * ei), std::exp(5.0 * a), std::exp(5.0 * b), 0.5 * ai, 0.5 * bi});
+    return out;
+}
+
+} // namespace core

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/fit/Law.h"
+#include "core/fit/ParameterMap.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace core {
+
+/// `count` Latin-hypercube starts for the free parameters of `law` (fixed values and ties imposed
+/// by `map`), each a full parameter vector in law order. Per free parameter the box is, around its
+/// start s (the given start, else the law's default): log-uniform over [s/10, 10 s] when its lower
+/// bound is >= 0, s > 0 and its upper bound is finite (exponents), [s/100, 100 s] when the upper
+/// bound is infinite (scales); otherwise uniform over [s - m, s + m], m = max(1, |s|); always
+/// clipped to the parameter's bounds. Deterministic for a given seed (std::mt19937_64).
+[[nodiscard]] std::vector<std::vector<double>> latinHypercubeStarts(const Law& law, const ParameterMap& map,
+                                                                    std::vector<double> start, std::size_t count,
+                                                                    std::uint64_t seed);
+
+/// Hoffmann et al.'s 4,500 Chinchilla starts (alpha, beta in {0, 0.5, ..., 2}, log E in
+/// {-1, -0.5, ..., 1}, log A, log B in {0, 5, ..., 25}) as (E, A, B, alpha, beta) vectors, alpha
+/// outermost then beta, log E, log A, log B. Exponents of 0 are nudged inside their bounds by the solvers.
+[[nodiscard]] std::vector<std::vector<double>> hoffmannStarts();
+
+} // namespace core

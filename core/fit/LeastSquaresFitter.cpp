@@ -8,6 +8,7 @@
 #include "core/util/Gsl.h"
 
 #include <Eigen/Cholesky>
+#include <Eigen/QR>
 #include <Eigen/Core>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
@@ -24,6 +25,8 @@ namespace {
 constexpr double kXTol = 1e-12;
 constexpr double kGTol = 1e-12;
 constexpr double kLooseTol = 1e-8;
+constexpr double kGainTol = 1e-10;   ///< relative objective reduction still available at "converged"
+constexpr double kResidualFloor = 1e-10; ///< residuals this small (relative, see gainFloor) are roundoff
 /// Stands in for a residual the law cannot evaluate at a trial point, so that the trust region
 /// rejects the step and shrinks instead of the solver stopping (its square stays finite).
 constexpr double kPenaltyResidual = 1e100;
@@ -81,6 +84,30 @@ int jacobian(const gsl_vector* q, void* context, gsl_matrix* J)
     return GSL_SUCCESS;
 }
 
+/// Whether a full Gauss-Newton step from the solver's position would lower the sum of squares
+/// by at most kGainTol of itself (g^T (J^T J)^+ g <= kGainTol |f|^2, g = J^T f): a test of
+/// optimality that, unlike GSL's gradient test, does not depend on the parameters' scales.
+/// `floor`: an absolute slack for (near) zero-residual problems, where the achievable objective is
+/// roundoff.
+bool gaussNewtonGainNegligible(gsl_multifit_nlinear_workspace* w, double floor)
+{
+    const gsl_matrix* jac = gsl_multifit_nlinear_jac(w);
+    const gsl_vector* f = gsl_multifit_nlinear_residual(w);
+    const auto n = static_cast<Eigen::Index>(jac->size1), k = static_cast<Eigen::Index>(jac->size2);
+    Eigen::MatrixXd J(n, k);
+    Eigen::VectorXd r(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        r[i] = gsl_vector_get(f, static_cast<std::size_t>(i));
+        for (Eigen::Index j = 0; j < k; ++j)
+            J(i, j) = gsl_matrix_get(jac, static_cast<std::size_t>(i), static_cast<std::size_t>(j));
+    }
+    if (!J.allFinite() || !r.allFinite())
+        return false;
+    const Eigen::VectorXd step = J.completeOrthogonalDecomposition().solve(r); // least-squares step
+    const double gain = (J * step).squaredNorm(); // reduction of |f|^2 a full step would give
+    return gain <= kGainTol * r.squaredNorm() + floor;
+}
+
 } // namespace
 
 tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitRequest& request,
@@ -106,6 +133,9 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
                std::vector<double>(map->freeCount())};
     const std::size_t n = data.size(), k = map->freeCount();
     const std::vector<double> qStart = map->toSolver(pb.params);
+    // Residuals of kResidualFloor relative to the data (log space: absolute) count as zero.
+    const double yScale = loss.logSpace() ? 1.0 : std::sqrt(data.y.squaredNorm() / static_cast<double>(n));
+    const double gainFloor = static_cast<double>(n) * std::pow(kResidualFloor * yScale, 2);
 
     gsl::Vector q0(gsl_vector_alloc(k));
     for (std::size_t j = 0; j < k; ++j)
@@ -134,7 +164,8 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
             // conditions hold to a looser tolerance, else stuck. Only the gradient test counts here:
             // the last (rejected) step is tiny whether or not this is an optimum.
             int info = 0;
-            result.converged = gsl_multifit_nlinear_test(0.0, kLooseTol, 0.0, &info, w.get()) == GSL_SUCCESS;
+            result.converged = gsl_multifit_nlinear_test(0.0, kLooseTol, 0.0, &info, w.get()) == GSL_SUCCESS
+                               || gaussNewtonGainNegligible(w.get(), gainFloor);
             result.termination = result.converged ? "converged: no smaller objective within machine precision"
                                                   : "no further progress possible";
             break;
@@ -151,8 +182,10 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
         phi *= 0.5;
         int info = 0;
         if (gsl_multifit_nlinear_test(kXTol, kGTol * std::min(phi, 1.0), 0.0, &info, w.get()) == GSL_SUCCESS) {
-            result.converged = true;
-            result.termination = info == 1 ? "converged: step below tolerance" : "converged: gradient below tolerance";
+            // A tiny step alone also happens when the solver is stuck far from an optimum.
+            result.converged = info != 1 || gaussNewtonGainNegligible(w.get(), gainFloor);
+            result.termination = !result.converged ? "stopped: step below tolerance away from an optimum"
+                                 : (info == 1 ? "converged: step below tolerance" : "converged: gradient below tolerance");
             break;
         }
         if (progress && !progress(static_cast<double>(iter + 1) / static_cast<double>(request.maxIterations)))

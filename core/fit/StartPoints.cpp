@@ -15,22 +15,22 @@ struct Box {
     double lo = 0.0;
     double hi = 0.0;
     bool log = false;
+    double sign = 1.0;
 };
 
 Box boxFor(double s, double lower, double upper)
 {
     Box b;
-    if (lower >= 0.0 && s > 0.0) {
-        const double factor = std::isfinite(upper) ? 10.0 : 100.0;
+    if (s != 0.0 && std::isfinite(s)) {
+        // Magnitudes log-uniform around |s|, keeping its sign; clipped to the bounds below.
+        const double factor = std::isfinite(upper) || (std::isfinite(lower) && lower < 0.0) ? 10.0 : 100.0;
         b.log = true;
-        b.lo = std::log(std::max(s / factor, lower > 0.0 ? lower : 0.0));
-        if (!std::isfinite(b.lo))
-            b.lo = std::log(s / factor);
-        b.hi = std::log(std::min(s * factor, upper));
+        b.sign = s < 0.0 ? -1.0 : 1.0;
+        b.lo = std::log(std::abs(s) / factor);
+        b.hi = std::log(std::abs(s) * factor);
     } else {
-        const double m = std::max(1.0, std::abs(s));
-        b.lo = std::max(s - m, lower);
-        b.hi = std::min(s + m, upper);
+        b.lo = -1.0;
+        b.hi = 1.0;
     }
     return b;
 }
@@ -61,7 +61,8 @@ std::vector<std::vector<double>> latinHypercubeStarts(const Law& law, const Para
             const double u = (static_cast<double>(strata[k]) + std::generate_canonical<double, 53>(rng))
                              / static_cast<double>(count);
             const double v = box.lo + u * (box.hi - box.lo);
-            out[k][i] = box.log ? std::exp(v) : v;
+            const double value = box.log ? box.sign * std::exp(v) : v;
+            out[k][i] = std::clamp(value, map.lower(i), map.upper(i));
         }
     }
     for (auto& p : out)

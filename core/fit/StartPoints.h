@@ -12,10 +12,10 @@ namespace core {
 
 /// `count` Latin-hypercube starts for the free parameters of `law` (fixed values and ties imposed
 /// by `map`), each a full parameter vector in law order. Per free parameter the box is, around its
-/// start s (the given start, else the law's default): log-uniform over [s/10, 10 s] when its lower
-/// bound is >= 0, s > 0 and its upper bound is finite (exponents), [s/100, 100 s] when the upper
-/// bound is infinite (scales); otherwise uniform over [s - m, s + m], m = max(1, |s|); always
-/// clipped to the parameter's bounds. Deterministic for a given seed (std::mt19937_64).
+/// start s (the given start, else the law's default): for s != 0, magnitudes log-uniform over
+/// [|s|/10, 10 |s|] with the sign of s ([|s|/100, 100 |s|] for scales with no upper bound and a
+/// lower bound >= 0); for s = 0, uniform over [-1, 1]; then clipped to the parameter's bounds.
+/// Deterministic for a given seed (std::mt19937_64).
 [[nodiscard]] std::vector<std::vector<double>> latinHypercubeStarts(const Law& law, const ParameterMap& map,
                                                                     std::vector<double> start, std::size_t count,
                                                                     std::uint64_t seed);

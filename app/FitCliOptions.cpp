@@ -162,11 +162,11 @@ FitCliOptions::consume(const std::string& flag, const std::function<tl::expected
             seed = static_cast<std::uint64_t>(*k);
     } else if (flag == "--holdout-above") {
         const auto eq = v->find('=');
-        const auto x = eq == std::string::npos ? std::nullopt : number(v->substr(eq + 1));
+        const double x = eq == std::string::npos ? std::nan("") : number(v->substr(eq + 1)).value_or(std::nan(""));
         const std::string q = eq == std::string::npos ? "" : v->substr(0, eq);
-        if ((q != "N" && q != "C") || !x || !(*x > 0.0))
+        if ((q != "N" && q != "C") || !(x > 0.0) || !std::isfinite(x))
             return tl::make_unexpected("--holdout-above: expected N=VALUE or C=VALUE with VALUE > 0, found '" + *v + "'");
-        holdout = core::HoldoutSplit{q[0], *x};
+        holdout = core::HoldoutSplit{q[0], x};
     } else if (flag == "--points") {
         if (*v == "final")
             selection.points = core::FitSelection::Points::Final;

@@ -19,7 +19,7 @@ namespace {
 
 constexpr double kGridStep = 0.05;
 constexpr double kGridMargin = 0.25;
-constexpr std::size_t kCandidates = 4;
+constexpr std::size_t kCandidates = 3;
 
 /// The points of runs `picks` (indices into `runs`), in draw order; each draw is its own run.
 FitData gather(const FitData& data, const std::vector<std::vector<std::size_t>>& runs, const std::vector<std::size_t>& picks)
@@ -73,7 +73,7 @@ std::optional<FitResult> fitResample(const FitData& sample, const FitRequest& ba
                                      const std::vector<MultiStartOptimum>& optima)
 {
     const Law& law = *base.law;
-    std::vector<std::vector<double>> starts{full.params};
+    std::vector<std::vector<double>> starts;
     if (law.id() == "power" || law.id() == "chinchilla") {
         const auto e = exponents(law, full);
         VarProGrid grid;
@@ -86,7 +86,10 @@ std::optional<FitResult> fitResample(const FitData& sample, const FitRequest& ba
         if (auto c = variableProjection(sample, r, grid))
             for (const VarProCandidate& v : *c)
                 starts.push_back(v.params);
+        if (starts.empty())
+            starts.push_back(full.params);
     } else {
+        starts.push_back(full.params);
         for (std::size_t k = 1; k < optima.size() && k <= kCandidates; ++k)
             starts.push_back(optima[k].params);
     }

@@ -41,9 +41,9 @@ struct BootstrapResult {
 /// Resamples the fit's runs with replacement (FitData::run; all points of a drawn run come along),
 /// refits each resample and summarises. Each resample is fitted by a multi-start search, not a
 /// single warm start: for `power` and `chinchilla`, variable projection over an exponent grid of
-/// step 0.05 spanning 0.25 beyond the full-data optimum's exponents, its 4 best local minima
-/// and the full-data optimum refined by the objective's local solver; for other laws, the full
-/// fit's distinct optima (`optima`, at most 4) and its best parameters as starts. The best
+/// step 0.05 spanning 0.25 beyond the full-data optimum's exponents, its 3 best local minima
+/// refined by the objective's local solver (the full-data optimum if the grid yields none); for
+/// other laws, the full fit's best parameters and its next distinct optima (`optima`, at most 3). The best
 /// converged start counts. Deterministic for a seed, independent of the thread count (resample k
 /// draws from its own generator seeded by (seed, k)).
 /// `progress` is called from the calling thread with the fraction of resamples done; false cancels.

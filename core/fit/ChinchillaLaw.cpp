@@ -39,4 +39,16 @@ void ChinchillaLaw::gradient(std::span<const double> p, const LawPoint& point, s
     grad[4] = -p[2] * dTerm * std::log(point.D);
 }
 
+double ChinchillaLaw::evalWithGradient(std::span<const double> p, const LawPoint& point, std::span<double> grad) const
+{
+    const double nTerm = std::pow(point.N, -p[3]);
+    const double dTerm = std::pow(point.D, -p[4]);
+    grad[0] = 1.0;
+    grad[1] = nTerm;
+    grad[2] = dTerm;
+    grad[3] = -p[1] * nTerm * std::log(point.N);
+    grad[4] = -p[2] * dTerm * std::log(point.D);
+    return p[0] + p[1] * nTerm + p[2] * dTerm;
+}
+
 } // namespace core

@@ -16,6 +16,8 @@ public:
     [[nodiscard]] bool usesX() const override { return false; }
     [[nodiscard]] double eval(std::span<const double> params, const LawPoint& point) const override;
     void gradient(std::span<const double> params, const LawPoint& point, std::span<double> grad) const override;
+    double evalWithGradient(std::span<const double> params, const LawPoint& point,
+                            std::span<double> grad) const override;
 };
 
 } // namespace core

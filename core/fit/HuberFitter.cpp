@@ -47,13 +47,12 @@ tl::expected<FitResult, Error> fitHuber(const FitData& data, const FitRequest& r
         double sum = 0.0;
         for (std::size_t i = 0; i < n; ++i) {
             const LawPoint at = data.point(i);
-            const double pred = law.eval(p, at);
+            const double pred = law.evalWithGradient(p, at, grad);
             const double r = loss.residual(pred, data.y[static_cast<Eigen::Index>(i)]);
             if (!std::isfinite(r))
                 return std::numeric_limits<double>::infinity();
             const double c = loss.factor(r, data.weightAt(i));
             sum += c * loss.rho(r);
-            law.gradient(p, at, grad);
             const double s = c * loss.rhoPrime(r) / pred;
             for (std::size_t j = 0; j < grad.size(); ++j)
                 dFdp[j] += s * grad[j];

@@ -47,6 +47,13 @@ public:
     /// (size parameters().size()).
     virtual void gradient(std::span<const double> params, const LawPoint& point,
                           std::span<double> grad) const = 0;
+    /// eval() and gradient() in one call (laws override it to share work, e.g. the powers).
+    virtual double evalWithGradient(std::span<const double> params, const LawPoint& point,
+                                    std::span<double> grad) const
+    {
+        gradient(params, point, grad);
+        return eval(params, point);
+    }
 };
 
 } // namespace core

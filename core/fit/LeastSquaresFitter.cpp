@@ -69,9 +69,8 @@ int jacobian(const gsl_vector* q, void* context, gsl_matrix* J)
     const std::span<const double> qs(q->data, q->size);
     for (std::size_t i = 0; i < pb.data.size(); ++i) {
         const LawPoint at = pb.data.point(i);
-        const double pred = pb.law.eval(pb.params, at);
+        const double pred = pb.law.evalWithGradient(pb.params, at, pb.grad);
         const double r = pb.loss.residual(pred, pb.data.y[static_cast<Eigen::Index>(i)]);
-        pb.law.gradient(pb.params, at, pb.grad);
         pb.map.chain(qs, pb.grad, pb.gradQ);
         const double scale = std::sqrt(pb.loss.factor(r, pb.data.weightAt(i))) / (pb.loss.logSpace() ? pred : 1.0);
         for (std::size_t j = 0; j < pb.gradQ.size(); ++j) {

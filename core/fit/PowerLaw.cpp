@@ -34,4 +34,13 @@ void PowerLaw::gradient(std::span<const double> p, const LawPoint& point, std::s
     grad[2] = -p[1] * term * std::log(point.x);
 }
 
+double PowerLaw::evalWithGradient(std::span<const double> p, const LawPoint& point, std::span<double> grad) const
+{
+    const double term = std::pow(point.x, -p[2]);
+    grad[0] = 1.0;
+    grad[1] = term;
+    grad[2] = -p[1] * term * std::log(point.x);
+    return p[0] + p[1] * term;
+}
+
 } // namespace core

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // scalelab-cli as a script would use it: exit codes, messages, and the JSON of `info`.
+#include "CliProcess.h"
+
 #include <QtTest>
 
 #include <QDir>
@@ -14,31 +16,11 @@
 class TestCli : public QObject {
     Q_OBJECT
 
-    struct Result {
-        int exitCode = -1;
-        QByteArray out, err;
-    };
+    using Result = CliProcess;
 
-    static Result run(const QStringList& args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(SCALELAB_CLI_PATH), args);
-        if (!p.waitForFinished(120000))
-            qFatal("scalelab-cli did not finish");
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
-    }
-
-    static QString fixture(const char* name)
-    {
-        return QStringLiteral(SCALELAB_TEST_DATA_DIR "/cli/") + QLatin1String(name);
-    }
-
-    static QString shared(const char* path)
-    {
-        const QString p = QStringLiteral(SCALELAB_SHARED_DATA_DIR "/") + QLatin1String(path);
-        return QFileInfo::exists(p) ? p : QString();
-    }
+    static Result run(const QStringList& args) { return CliProcess::run(args); }
+    static QString fixture(const char* name) { return CliProcess::fixture(name); }
+    static QString shared(const char* path) { return CliProcess::shared(path); }
 
     static QJsonObject infoJson(const QStringList& args)
     {

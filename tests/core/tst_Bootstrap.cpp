@@ -5,7 +5,9 @@
 #include "core/fit/Bootstrap.h"
 #include "core/fit/DerivedQuantities.h"
 #include "core/fit/LawFitter.h"
+#include "core/fit/FitSelection.h"
 #include "core/fit/Laws.h"
+#include "core/io/Importers.h"
 
 #include <QtTest>
 
@@ -133,6 +135,51 @@ private Q_SLOTS:
         const auto c = core::bootstrapFit(d, req, fit->result, fit->stats.optima, options);
         QVERIFY(c.has_value());
         QVERIFY(c->draws != a->draws);
+    }
+
+    void epochIntervalsMatchThePublishedOnes()
+    {
+#ifdef SCALELAB_SANITIZED
+        QSKIP("1,000 Huber resamples are too slow under the sanitizers; covered by the ci preset");
+#endif
+        // Epoch's 95% percentile intervals (domain.md section C: 4,000 resamples of the 240
+        // points): E 1.769-1.871, alpha 0.317-0.373, beta 0.331-0.415, A 285.2-743.6, B 1042-5810.
+        // 1,000 resamples of ours land within a few Monte Carlo errors of them.
+        const auto sweep = core::importFile(std::string(SCALELAB_SHARED_DATA_DIR)
+                                            + "/epoch-chinchilla-replication/svg_extracted_data.csv");
+        QVERIFY(sweep.has_value());
+        core::FitSelection selection;
+        selection.excludeTopLoss = 5;
+        const auto data = selection.select(*sweep);
+        QVERIFY(data.has_value());
+        QCOMPARE(data->size(), std::size_t{240});
+        core::FitRequest req;
+        req.law = core::lawById("chinchilla");
+        req.objective = core::Objective::HuberLog;
+        const auto fit = core::fitLaw(*data, req);
+        QVERIFY(fit.has_value());
+        core::BootstrapOptions options;
+        options.resamples = 1000;
+        options.seed = 42;
+        const auto boot = core::bootstrapFit(*data, req, fit->result, fit->stats.optima, options);
+        QVERIFY(boot.has_value());
+        QCOMPARE(boot->failed, std::size_t{0});
+        struct Expect {
+            std::size_t index;
+            double lo, hi, tolerance; // absolute for E and the exponents, relative for A and B
+            bool relative;
+        };
+        const Expect expect[] = {{0, 1.769, 1.871, 0.005, false}, {3, 0.317, 0.373, 0.003, false},
+                                 {4, 0.331, 0.415, 0.006, false}, {1, 285.2, 743.6, 0.05, true},
+                                 {2, 1042.0, 5810.0, 0.12, true}};
+        for (const Expect& e : expect) {
+            const double lo = boot->lower[e.index], hi = boot->upper[e.index];
+            const double dLo = e.relative ? std::abs(lo / e.lo - 1.0) : std::abs(lo - e.lo);
+            const double dHi = e.relative ? std::abs(hi / e.hi - 1.0) : std::abs(hi - e.hi);
+            QVERIFY2(dLo <= e.tolerance && dHi <= e.tolerance,
+                     qPrintable(QStringLiteral("%1: [%2, %3]").arg(QString::fromStdString(boot->names[e.index]))
+                                    .arg(lo, 0, 'g', 6).arg(hi, 0, 'g', 6)));
+        }
     }
 
     void errors()

@@ -13,8 +13,6 @@ namespace core {
 
 namespace {
 
-constexpr double kNearObjective = 1e-3;
-constexpr double kDifferentParams = 1e-3;
 constexpr double kRidgeExponent = 0.05;
 constexpr double kNarrowRatio = 3.0;
 
@@ -32,26 +30,18 @@ void addFitWarnings(LawFit& fit, const FitData& data, const FitRequest& request)
     FitResult& r = fit.result;
     const Law& law = *request.law;
     // Several basins of near-equal objective.
-    std::size_t rivals = 0;
-    std::string example;
-    for (std::size_t k = 1; k < fit.stats.optima.size(); ++k) {
-        const MultiStartOptimum& o = fit.stats.optima[k];
-        if (o.objective > r.objective * (1.0 + kNearObjective) || o.params.size() != r.params.size())
-            continue;
-        for (std::size_t i = 0; i < r.params.size(); ++i) {
-            const double a = r.params[i], b = o.params[i];
-            if (std::abs(a - b) > kDifferentParams * std::max(std::abs(a), std::abs(b))) {
-                ++rivals;
-                if (example.empty())
-                    example = r.names[i] + " " + fixedDigits(a) + " vs " + fixedDigits(b);
-                break;
-            }
+    const MultiStartStats& st = fit.stats;
+    if (st.disagreeing > 0 && st.disagreeingExample.size() == r.params.size()) {
+        std::string example;
+        for (std::size_t i = 0; i < r.params.size() && example.empty(); ++i) {
+            const double a = r.params[i], b = st.disagreeingExample[i];
+            if (std::abs(a - b) > 1e-2 * std::max(std::abs(a), std::abs(b)))
+                example = r.names[i] + " " + fixedDigits(a) + " vs " + fixedDigits(b);
         }
-    }
-    if (rivals > 0)
-        r.warnings.push_back("starts disagree: " + std::to_string(rivals)
-                             + " other optima within 0.1% of the best objective have different parameters (e.g. "
+        r.warnings.push_back("starts disagree: " + std::to_string(st.disagreeing)
+                             + " converged starts within 0.1% of the best objective have different parameters (e.g. "
                              + example + "); the data do not pin the law down");
+    }
     // The exponent -> 0, coefficient -> infinity ridge.
     static constexpr std::array<std::array<std::string_view, 2>, 4> kPairs{{
         {"alpha", "A"}, {"beta", "B"}, {"alphaN", "Nc"}, {"alphaD", "Dc"}}};

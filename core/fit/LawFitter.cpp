@@ -25,6 +25,8 @@ constexpr double kSameObjective = 1e-9;
 constexpr double kObjectiveFloor = 1e-14;
 constexpr std::size_t kOptimaKept = 20;
 constexpr std::size_t kDefaultLhsStarts = 32;
+constexpr double kNearObjective = 1e-3;  ///< "near-equal" objectives, relative
+constexpr double kDifferentParams = 1e-2; ///< "different" parameters, relative
 
 bool sameObjective(double a, double b)
 {
@@ -114,6 +116,22 @@ tl::expected<FitResult, Error> reduce(std::vector<std::optional<tl::expected<Fit
         else
             ++group->starts;
     }
+    const std::vector<double>& bestParams = (**ends[*best]).params;
+    for (const auto& end : ends) {
+        if (!end || !*end || !(**end).converged)
+            continue;
+        const FitResult& r = **end;
+        if (r.objective > bestObjective * (1.0 + kNearObjective) + kObjectiveFloor)
+            continue;
+        for (std::size_t k = 0; k < r.params.size(); ++k) {
+            const double a = r.params[k], b = bestParams[k];
+            if (std::abs(a - b) > kDifferentParams * std::max(std::abs(a), std::abs(b))) {
+                if (stats.disagreeing++ == 0)
+                    stats.disagreeingExample = r.params;
+                break;
+            }
+        }
+    }
     std::sort(stats.optima.begin(), stats.optima.end(),
               [](const MultiStartOptimum& a, const MultiStartOptimum& b) { return a.objective < b.objective; });
     stats.distinctOptima = stats.optima.size();
@@ -157,6 +175,19 @@ tl::expected<LawFit, Error> fitLaw(const FitData& data, const FitRequest& reques
             fit.result.termination = r->result.termination;
             fit.result.converged = r->result.converged;
             fit.stats = std::move(r->stats);
+            // Per-start ends are not kept on this path; judge disagreement by the optima groups.
+            for (const MultiStartOptimum& o : fit.stats.optima) {
+                if (o.objective > fit.result.objective * (1.0 + kNearObjective) + kObjectiveFloor)
+                    continue;
+                for (std::size_t k = 0; k < o.params.size(); ++k)
+                    if (std::abs(o.params[k] - fit.result.params[k])
+                        > kDifferentParams * std::max(std::abs(o.params[k]), std::abs(fit.result.params[k]))) {
+                        if (fit.stats.disagreeing == 0)
+                            fit.stats.disagreeingExample = o.params;
+                        fit.stats.disagreeing += o.starts;
+                        break;
+                    }
+            }
             fit.initialisation = "Hoffmann et al.'s grid: " + std::to_string(fit.stats.starts) + " starts";
             addFitWarnings(fit, data, request);
             return fit;

@@ -26,6 +26,10 @@ struct MultiStartStats {
     std::size_t iterationLimit = 0; ///< starts that hit the iteration limit
     std::size_t distinctOptima = 0;          ///< number of groups among converged starts
     std::vector<MultiStartOptimum> optima;   ///< the lowest 20 groups, best first
+    /// Converged starts whose objective is within 1e-3 relative of the best but whose parameters
+    /// differ from the best's by more than 1% relative in some parameter (near-equal basins).
+    std::size_t disagreeing = 0;
+    std::vector<double> disagreeingExample; ///< the parameters of the first such start
 };
 
 } // namespace core

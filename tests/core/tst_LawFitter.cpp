@@ -3,6 +3,7 @@
 // the variable-projection default and Hoffmann's grid; fixed, bounded and tied parameters; the
 // over-estimate penalty, weights and Huber objective against closed forms; Latin-hypercube starts;
 // warnings; and errors.
+#include "core/fit/FormulaLaw.h"
 #include "core/fit/LawFitter.h"
 #include "core/fit/Laws.h"
 #include "core/io/Importers.h"
@@ -282,6 +283,38 @@ private Q_SLOTS:
         const auto ridge = core::fitLaw(xy(x, ly), pw);
         QVERIFY(ridge.has_value());
         QVERIFY(hasWarning(ridge->result, "ridge"));
+    }
+
+    void disagreeingStartsAreWarned()
+    {
+        // y = a b x cannot separate a from b: every start converges to its own (a, b) with
+        // a b = 6 and the same objective.
+        auto law = core::FormulaLaw::create("a*b*x", {{"a", 2.0}, {"b", 3.0}});
+        QVERIFY(law.has_value());
+        core::FitRequest req;
+        req.law = law->get();
+        req.objective = core::Objective::Lsq;
+        req.grid = core::StartGrid::Lhs;
+        req.lhsStarts = 12;
+        req.seed = 1;
+        const auto fit = core::fitLaw(xy({1.0, 2.0, 3.0, 4.0}, {6.1, 11.9, 18.2, 23.9}), req);
+        QVERIFY(fit.has_value());
+        QVERIFY(fit->stats.disagreeing >= 1);
+        QVERIFY(hasWarning(fit->result, "starts disagree"));
+        QVERIFY(std::abs(param(fit->result, "a") * param(fit->result, "b")
+                         - (6.1 + 2 * 11.9 + 3 * 18.2 + 4 * 23.9) / 30.0) <= 1e-8);
+        // A well-posed fit from the same starts does not warn.
+        req.law = core::lawById("power");
+        req.objective = core::Objective::LsqLog;
+        req.start.clear();
+        std::vector<double> x, y;
+        for (double v = 1e6; v < 1e11; v *= 3.0) {
+            x.push_back(v);
+            y.push_back(1.5 + 40.0 * std::pow(v, -0.25));
+        }
+        const auto good = core::fitLaw(xy(x, y), req);
+        QVERIFY(good.has_value());
+        QVERIFY(!hasWarning(good->result, "starts disagree"));
     }
 
     void badRequestsAreErrors()

@@ -26,6 +26,7 @@ constexpr double kXTol = 1e-12;
 constexpr double kGTol = 1e-12;
 constexpr double kLooseTol = 1e-8;
 constexpr double kGainTol = 1e-10;   ///< relative objective reduction still available at "converged"
+constexpr double kEarlyGainTol = 1e-20; ///< the same, to stop before GSL's own tests are met
 constexpr double kResidualFloor = 1e-10; ///< residuals this small (relative, see gainFloor) are roundoff
 /// Stands in for a residual the law cannot evaluate at a trial point, so that the trust region
 /// rejects the step and shrinks instead of the solver stopping (its square stays finite).
@@ -42,10 +43,16 @@ struct Problem {
     std::vector<double> grad;   ///< scratch, one per law parameter
     std::vector<double> gradQ;  ///< scratch, one per free variable
     bool penalise = false;      ///< after the start: non-finite residuals -> kPenaltyResidual
+    std::vector<double> target; ///< y_i, or log y_i for the log objectives (computed once)
 
     void setQ(const gsl_vector* q)
     {
         map.toParams(std::span<const double>(q->data, q->size), params);
+    }
+    /// The residual of prediction `pred` at point i, in the objective's space.
+    [[nodiscard]] double residual(double pred, std::size_t i) const
+    {
+        return (loss.logSpace() ? std::log(pred) : pred) - target[i];
     }
 };
 
@@ -54,7 +61,7 @@ int residuals(const gsl_vector* q, void* context, gsl_vector* f)
     auto& pb = *static_cast<Problem*>(context);
     pb.setQ(q);
     for (std::size_t i = 0; i < pb.data.size(); ++i) {
-        const double r = pb.loss.residual(pb.law.eval(pb.params, pb.data.point(i)), pb.data.y[static_cast<Eigen::Index>(i)]);
+        const double r = pb.residual(pb.law.eval(pb.params, pb.data.point(i)), i);
         if (!std::isfinite(r) && !pb.penalise)
             return GSL_EDOM;
         gsl_vector_set(f, i, std::isfinite(r) ? std::sqrt(pb.loss.factor(r, pb.data.weightAt(i))) * r : kPenaltyResidual);
@@ -70,7 +77,8 @@ int jacobian(const gsl_vector* q, void* context, gsl_matrix* J)
     for (std::size_t i = 0; i < pb.data.size(); ++i) {
         const LawPoint at = pb.data.point(i);
         const double pred = pb.law.evalWithGradient(pb.params, at, pb.grad);
-        const double r = pb.loss.residual(pred, pb.data.y[static_cast<Eigen::Index>(i)]);
+        // The residual's sign matters only with an over-estimate penalty.
+        const double r = pb.loss.penalty != 1.0 ? pb.residual(pred, i) : 0.0;
         pb.map.chain(qs, pb.grad, pb.gradQ);
         const double scale = std::sqrt(pb.loss.factor(r, pb.data.weightAt(i))) / (pb.loss.logSpace() ? pred : 1.0);
         for (std::size_t j = 0; j < pb.gradQ.size(); ++j) {
@@ -88,7 +96,7 @@ int jacobian(const gsl_vector* q, void* context, gsl_matrix* J)
 /// optimality that, unlike GSL's gradient test, does not depend on the parameters' scales.
 /// `floor`: an absolute slack for (near) zero-residual problems, where the achievable objective is
 /// roundoff.
-bool gaussNewtonGainNegligible(gsl_multifit_nlinear_workspace* w, double floor)
+bool gaussNewtonGainNegligible(gsl_multifit_nlinear_workspace* w, double floor, double tolerance = kGainTol)
 {
     const gsl_matrix* jac = gsl_multifit_nlinear_jac(w);
     const gsl_vector* f = gsl_multifit_nlinear_residual(w);
@@ -104,7 +112,7 @@ bool gaussNewtonGainNegligible(gsl_multifit_nlinear_workspace* w, double floor)
         return false;
     const Eigen::VectorXd step = J.completeOrthogonalDecomposition().solve(r); // least-squares step
     const double gain = (J * step).squaredNorm(); // reduction of |f|^2 a full step would give
-    return gain <= kGainTol * r.squaredNorm() + floor;
+    return gain <= tolerance * r.squaredNorm() + floor;
 }
 
 } // namespace
@@ -129,8 +137,12 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
         start.push_back(request.start.empty() ? specs[i].start : request.start[i]);
     const ResidualLoss loss{request.objective, request.delta, request.overestimatePenalty};
     Problem pb{law, data, *map, loss, map->normalise(start), std::vector<double>(specs.size()),
-               std::vector<double>(map->freeCount())};
+               std::vector<double>(map->freeCount()), false, {}};
     const std::size_t n = data.size(), k = map->freeCount();
+    for (std::size_t i = 0; i < n; ++i) {
+        const double y = data.y[static_cast<Eigen::Index>(i)];
+        pb.target.push_back(loss.logSpace() ? std::log(y) : y);
+    }
     const std::vector<double> qStart = map->toSolver(pb.params);
     // Residuals of kResidualFloor relative to the data (log space: absolute) count as zero.
     const double yScale = loss.logSpace() ? 1.0 : std::sqrt(data.y.squaredNorm() / static_cast<double>(n));
@@ -185,6 +197,14 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
             result.converged = info != 1 || gaussNewtonGainNegligible(w.get(), gainFloor);
             result.termination = !result.converged ? "stopped: step below tolerance away from an optimum"
                                  : (info == 1 ? "converged: step below tolerance" : "converged: gradient below tolerance");
+            break;
+        }
+        // Stop as soon as a full Gauss-Newton step could not lower the objective by more than
+        // kEarlyGainTol of itself: further iterations would only move the parameters within
+        // ~1e-10 of their standard errors.
+        if (gaussNewtonGainNegligible(w.get(), 0.0, kEarlyGainTol)) {
+            result.converged = true;
+            result.termination = "converged: Gauss-Newton gain below tolerance";
             break;
         }
         if (progress && !progress(static_cast<double>(iter + 1) / static_cast<double>(request.maxIterations)))

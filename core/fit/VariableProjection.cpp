@@ -15,6 +15,7 @@ namespace core {
 namespace {
 
 constexpr std::size_t kCoarsePoints = 700;    ///< lattices up to this size are evaluated in full
+constexpr std::size_t k1dFull = 32;           ///< 1-D lattices up to this length are evaluated in full
 constexpr std::size_t kSeedsPerCandidate = 4; ///< descents started per candidate asked for
 constexpr std::size_t kChunk = 8;             ///< lattice points per task
 constexpr double kWorkPerThread = 2e4;        ///< (lattice points x data points) worth a thread
@@ -150,10 +151,14 @@ variableProjection(const FitData& data, const FitRequest& request, const VarProG
     const auto cancelled = [] { return tl::unexpected(Error::forParameter("", "cancelled")); };
 
     // 1. A coarse sub-lattice: every s-th exponent value and the last, s the smallest stride with
-    //    at most kCoarsePoints points (s = 1, the whole lattice, for small grids).
+    //    at most kCoarsePoints points (s = 1, the whole lattice, for small grids). A 1-D lattice
+    //    (one exponent, or alpha = beta) longer than k1dFull is a smooth profile: stride 4, then
+    //    the walk below settles each coarse minimum on the full lattice.
     std::size_t s = 1;
     while (stridedCount(rows, s) * stridedCount(cols, s) > kCoarsePoints)
         ++s;
+    if ((rows == 1 || cols == 1) && rows * cols > k1dFull)
+        s = std::max<std::size_t>(s, 4);
     strided(rows, s, ws.rowAxis);
     strided(cols, s, ws.colAxis);
     ws.batch.clear();

@@ -39,7 +39,7 @@ tl::expected<void, std::string> parseColumns(const std::string& text, core::Impo
         const auto role = core::roleFromName(p.substr(0, eq));
         if (!role)
             return tl::make_unexpected("--columns: unknown role '" + p.substr(0, eq) +
-                                       "' (roles: N, D, C, budget, loss, run, step)");
+                                       "' (roles: N, D, C, budget, loss, run, step, unique_tokens; x, y for --law formula)");
         out.columns[*role] = p.substr(eq + 1);
     }
     return {};
@@ -99,7 +99,8 @@ Commands:
 
 Options for info and fit:
   --columns ROLE=NAME[,ROLE=NAME...]
-                 Map columns to roles explicitly (roles: N, D, C, budget, loss, run, step).
+                 Map columns to roles explicitly (roles: N, D, C, budget, loss, run, step,
+                 unique_tokens; x and y for --law formula).
                  May repeat, one role each, for column names holding commas.
   --where COLUMN=VALUE | COLUMN!=VALUE
                  Keep only rows where COLUMN equals (or differs from) VALUE. May repeat;

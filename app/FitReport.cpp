@@ -168,7 +168,7 @@ void writeFitText(const FitReport& rep, std::ostream& out)
     out << "status:     " << r.termination << " after " << r.iterations << " iterations; gradient "
         << number(r.gradientNorm) << '\n';
     out << "starts:     " << rep.fit.stats.starts << " (" << rep.fit.initialisation << "), " << rep.fit.stats.reachedBest
-        << " reached the best; " << rep.fit.stats.distinctOptima << " distinct optima\n";
+        << " reached the best; " << rep.fit.stats.distinctOptima << (rep.fit.stats.distinctOptima == 1 ? " distinct optimum\n" : " distinct optima\n");
     out << "rmse(log):  " << number(r.rmseLog) << "   R^2(log): " << number(r.r2Log) << '\n';
     if (rep.bootstrap)
         out << "bootstrap:  " << rep.bootstrap->resamples << " resamples of runs, " << rep.bootstrap->failed << " failed\n";

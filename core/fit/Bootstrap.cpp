@@ -24,28 +24,14 @@ constexpr std::size_t kCandidates = 3;
 /// The points of runs `picks` (indices into `runs`), in draw order; each draw is its own run.
 FitData gather(const FitData& data, const std::vector<std::vector<std::size_t>>& runs, const std::vector<std::size_t>& picks)
 {
-    std::size_t n = 0;
-    for (std::size_t r : picks)
-        n += runs[r].size();
-    FitData out;
-    auto col = [&](const Eigen::VectorXd& src, Eigen::VectorXd& dst) {
-        if (src.size() == 0)
-            return;
-        dst.resize(static_cast<Eigen::Index>(n));
-        Eigen::Index k = 0;
-        for (std::size_t r : picks)
-            for (std::size_t i : runs[r])
-                dst[k++] = src[static_cast<Eigen::Index>(i)];
-    };
-    col(data.N, out.N);
-    col(data.D, out.D);
-    col(data.C, out.C);
-    col(data.x, out.x);
-    col(data.y, out.y);
-    col(data.weight, out.weight);
-    col(data.U, out.U);
+    std::vector<std::size_t> rows, draw;
     for (std::size_t d = 0; d < picks.size(); ++d)
-        out.run.insert(out.run.end(), runs[picks[d]].size(), d);
+        for (std::size_t i : runs[picks[d]]) {
+            rows.push_back(i);
+            draw.push_back(d);
+        }
+    FitData out = data.rows(rows);
+    out.run = std::move(draw);
     return out;
 }
 

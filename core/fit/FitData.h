@@ -33,6 +33,10 @@ struct FitData {
         p.U = U.size() ? U[k] : 0.0;
         return p;
     }
+    /// The points `rows` (indices into this data, repeats allowed), in that order, with every
+    /// column that is present; `run` follows the rows.
+    [[nodiscard]] FitData rows(const std::vector<std::size_t>& rows) const;
+
     [[nodiscard]] double weightAt(std::size_t i) const
     {
         return weight.size() ? weight[static_cast<Eigen::Index>(i)] : 1.0;

@@ -8,33 +8,6 @@
 
 namespace core {
 
-namespace {
-
-/// The rows `keep` of data, in order.
-FitData subset(const FitData& data, const std::vector<std::size_t>& keep)
-{
-    FitData out;
-    const auto n = static_cast<Eigen::Index>(keep.size());
-    auto col = [&](const Eigen::VectorXd& src, Eigen::VectorXd& dst) {
-        if (src.size() == 0)
-            return;
-        dst.resize(n);
-        for (Eigen::Index k = 0; k < n; ++k)
-            dst[k] = src[static_cast<Eigen::Index>(keep[static_cast<std::size_t>(k)])];
-    };
-    col(data.N, out.N);
-    col(data.D, out.D);
-    col(data.C, out.C);
-    col(data.x, out.x);
-    col(data.y, out.y);
-    col(data.weight, out.weight);
-    col(data.U, out.U);
-    for (std::size_t i : keep)
-        out.run.push_back(i < data.run.size() ? data.run[i] : i);
-    return out;
-}
-
-} // namespace
 
 tl::expected<HoldoutResult, Error> holdoutCheck(const FitData& data, const FitRequest& request, const HoldoutSplit& split,
                                                 const Progress& progress)
@@ -51,7 +24,7 @@ tl::expected<HoldoutResult, Error> holdoutCheck(const FitData& data, const FitRe
     if (above.empty() || below.empty())
         return tl::make_unexpected(Error::forParameter("--holdout-above", where + " leaves " + std::to_string(below.size())
             + " points to fit and " + std::to_string(above.size()) + " to predict; both must be non-empty"));
-    auto fit = fitLaw(subset(data, below), request, progress);
+    auto fit = fitLaw(data.rows(below), request, progress);
     if (!fit)
         return tl::make_unexpected(fit.error());
     HoldoutResult out;

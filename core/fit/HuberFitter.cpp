@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/fit/HuberFitter.h"
 
-#include "core/fit/FitDataCheck.h"
+#include "core/fit/LocalFitSetup.h"
 #include "core/fit/FitEvaluation.h"
 #include "core/fit/Lbfgs.h"
 #include "core/fit/ParameterMap.h"
@@ -20,22 +20,16 @@ constexpr double kStallFactor = 100.0;
 
 tl::expected<FitResult, Error> fitHuber(const FitData& data, const FitRequest& request, const Progress& progress)
 {
-    if (request.law == nullptr)
-        return tl::make_unexpected(Error::forParameter("--law", "no law given"));
     if (request.objective != Objective::HuberLog)
         return tl::make_unexpected(Error::forParameter("--objective", "fitHuber minimises huber-log only"));
+    auto setup = LocalFitSetup::prepare(data, request);
+    if (!setup)
+        return tl::make_unexpected(setup.error());
     const Law& law = *request.law;
     const auto specs = law.parameters();
-    auto map = ParameterMap::create(law, request);
-    if (!map)
-        return tl::make_unexpected(map.error());
-    if (auto ok = checkFitData(data, request, map->freeCount()); !ok)
-        return tl::make_unexpected(ok.error());
-    std::vector<double> start;
-    for (std::size_t i = 0; i < specs.size(); ++i)
-        start.push_back(request.start.empty() ? specs[i].start : request.start[i]);
-    const ResidualLoss loss{request.objective, request.delta, request.overestimatePenalty};
-    std::vector<double> q = map->toSolver(start);
+    const ParameterMap* const map = &setup->map;
+    const ResidualLoss loss = setup->loss;
+    std::vector<double> q = map->toSolver(setup->start);
     std::vector<double> p(specs.size()), grad(specs.size()), dFdp(specs.size());
     const std::size_t n = data.size();
     bool cancelled = false;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/fit/LeastSquaresFitter.h"
 
-#include "core/fit/FitDataCheck.h"
+#include "core/fit/LocalFitSetup.h"
 #include "core/fit/FitEvaluation.h"
 #include "core/fit/ParameterMap.h"
 #include "core/fit/ResidualLoss.h"
@@ -121,22 +121,16 @@ tl::expected<FitResult, Error> fitLeastSquares(const FitData& data, const FitReq
                                                const Progress& progress)
 {
     gsl::disableAbortOnError();
-    if (request.law == nullptr)
-        return tl::make_unexpected(Error::forParameter("--law", "no law given"));
     if (request.objective == Objective::HuberLog)
         return tl::make_unexpected(Error::forParameter("--objective", "least squares cannot minimise huber-log; use fitLaw"));
+    auto setup = LocalFitSetup::prepare(data, request);
+    if (!setup)
+        return tl::make_unexpected(setup.error());
     const Law& law = *request.law;
     const auto specs = law.parameters();
-    auto map = ParameterMap::create(law, request);
-    if (!map)
-        return tl::make_unexpected(map.error());
-    if (auto ok = checkFitData(data, request, map->freeCount()); !ok)
-        return tl::make_unexpected(ok.error());
-    std::vector<double> start;
-    for (std::size_t i = 0; i < specs.size(); ++i)
-        start.push_back(request.start.empty() ? specs[i].start : request.start[i]);
-    const ResidualLoss loss{request.objective, request.delta, request.overestimatePenalty};
-    Problem pb{law, data, *map, loss, map->normalise(start), std::vector<double>(specs.size()),
+    const ParameterMap* const map = &setup->map;
+    const ResidualLoss loss = setup->loss;
+    Problem pb{law, data, *map, loss, setup->start, std::vector<double>(specs.size()),
                std::vector<double>(map->freeCount()), false, {}};
     const std::size_t n = data.size(), k = map->freeCount();
     for (std::size_t i = 0; i < n; ++i) {

@@ -2,6 +2,8 @@
 // Run bootstrap (core::bootstrapFit): over 200 synthetic sweeps drawn from known parameters, the
 // 95% percentile intervals cover the truth 90-99% of the time; resampling is by run, seeded and
 // independent of the thread count; derived quantities get intervals; errors.
+#include "EpochData.h"
+
 #include "core/fit/Bootstrap.h"
 #include "core/fit/DerivedQuantities.h"
 #include "core/fit/LawFitter.h"
@@ -12,6 +14,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <optional>
 #include <random>
 
 namespace {
@@ -145,13 +148,7 @@ private Q_SLOTS:
         // Epoch's 95% percentile intervals (domain.md section C: 4,000 resamples of the 240
         // points): E 1.769-1.871, alpha 0.317-0.373, beta 0.331-0.415, A 285.2-743.6, B 1042-5810.
         // 1,000 resamples of ours land within a few Monte Carlo errors of them.
-        const auto sweep = core::importFile(std::string(SCALELAB_SHARED_DATA_DIR)
-                                            + "/epoch-chinchilla-replication/svg_extracted_data.csv");
-        QVERIFY(sweep.has_value());
-        core::FitSelection selection;
-        selection.excludeTopLoss = 5;
-        const auto data = selection.select(*sweep);
-        QVERIFY(data.has_value());
+        const auto data = std::optional<core::FitData>(epochFitData());
         QCOMPARE(data->size(), std::size_t{240});
         core::FitRequest req;
         req.law = core::lawById("chinchilla");

@@ -3,10 +3,11 @@
 // the variable-projection default and Hoffmann's grid; fixed, bounded and tied parameters; the
 // over-estimate penalty, weights and Huber objective against closed forms; Latin-hypercube starts;
 // warnings; and errors.
+#include "EpochData.h"
+
 #include "core/fit/FormulaLaw.h"
 #include "core/fit/LawFitter.h"
 #include "core/fit/Laws.h"
-#include "core/io/Importers.h"
 
 #include <QtTest>
 
@@ -15,35 +16,6 @@
 #include <string>
 
 namespace {
-
-const std::string kEpochCsv =
-    std::string(SCALELAB_SHARED_DATA_DIR) + "/epoch-chinchilla-replication/svg_extracted_data.csv";
-
-/// Epoch's 245 points minus the 5 highest losses (240), N and D = C/(6N) as the importer derives.
-core::FitData epochData()
-{
-    const auto sweep = core::importFile(kEpochCsv);
-    core::FitData d;
-    if (!sweep)
-        return d;
-    std::vector<const core::Run*> runs;
-    for (const core::Run& r : sweep->runs)
-        runs.push_back(&r);
-    std::stable_sort(runs.begin(), runs.end(),
-                     [](const core::Run* x, const core::Run* y) { return x->finalValue() > y->finalValue(); });
-    runs.erase(runs.begin(), runs.begin() + 5);
-    const auto n = static_cast<Eigen::Index>(runs.size());
-    d.N.resize(n);
-    d.D.resize(n);
-    d.y.resize(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        d.N[i] = runs[static_cast<std::size_t>(i)]->N;
-        d.D[i] = runs[static_cast<std::size_t>(i)]->D;
-        d.y[i] = runs[static_cast<std::size_t>(i)]->finalValue();
-        d.run.push_back(static_cast<std::size_t>(i));
-    }
-    return d;
-}
 
 /// Noise-free chinchilla losses on a 6 x 5 grid of N and tokens-per-parameter.
 core::FitData chinchillaGrid(const std::vector<double>& p)
@@ -116,7 +88,7 @@ private Q_SLOTS:
     {
         // Issue 3's acceptance numbers (domain.md section C, Epoch's summed Huber refit).
         QFETCH(int, grid);
-        const core::FitData data = epochData();
+        const core::FitData data = epochFitData();
         QCOMPARE(data.size(), std::size_t{240});
         core::FitRequest req;
         req.law = core::lawById("chinchilla");

@@ -2,9 +2,10 @@
 // Variable projection: exact recovery on the grid, Epoch's Huber optimum within a grid step, true
 // local minima of the full grid, fixed values, ties, bounds, closed forms and direct sums, thread
 // count independence, errors and cancellation.
+#include "EpochData.h"
+
 #include "core/fit/Laws.h"
 #include "core/fit/VariableProjection.h"
-#include "core/io/Importers.h"
 
 #include <QtTest>
 
@@ -15,31 +16,6 @@
 #include <vector>
 
 namespace {
-
-const std::string kEpochCsv =
-    std::string(SCALELAB_SHARED_DATA_DIR) + "/epoch-chinchilla-replication/svg_extracted_data.csv";
-
-/// Epoch's 245 digitised runs minus the 5 highest final losses, as N, D = C/(6N) and loss.
-core::FitData loadEpoch()
-{
-    core::FitData d;
-    const auto sweep = core::importFile(kEpochCsv);
-    if (!sweep)
-        return d;
-    std::vector<const core::Run*> kept;
-    for (const core::Run& run : sweep->runs)
-        kept.push_back(&run);
-    std::stable_sort(kept.begin(), kept.end(),
-                     [](const core::Run* a, const core::Run* b) { return a->finalValue() > b->finalValue(); });
-    kept.erase(kept.begin(), kept.begin() + std::min<std::ptrdiff_t>(5, static_cast<std::ptrdiff_t>(kept.size())));
-    for (Eigen::VectorXd* v : {&d.N, &d.D, &d.y})
-        v->resize(static_cast<Eigen::Index>(kept.size()));
-    for (std::size_t i = 0; i < kept.size(); ++i) {
-        const auto k = static_cast<Eigen::Index>(i);
-        std::tie(d.N[k], d.D[k], d.y[k]) = std::tuple{kept[i]->N, kept[i]->D, kept[i]->finalValue()};
-    }
-    return d;
-}
 
 /// L = E + A x^-alpha at 24 log-spaced x in [1e6, 1e10], times (1 + noise sin(i)).
 core::FitData powerData(double E, double A, double alpha, double noise = 0.0)
@@ -172,9 +148,9 @@ private Q_SLOTS:
 
     void epochHuberNearKnownOptimum()
     {
-        if (!QFileInfo::exists(QString::fromStdString(kEpochCsv)))
-            QSKIP(qPrintable(QStringLiteral("shared data not found: %1").arg(QString::fromStdString(kEpochCsv))));
-        const core::FitData data = loadEpoch();
+        if (epochFitData().size() == 0)
+            QSKIP("../shared/data/epoch-chinchilla-replication not found");
+        const core::FitData data = epochFitData();
         QCOMPARE(data.size(), std::size_t(240));
         const core::FitRequest req = requestFor("chinchilla", core::Objective::HuberLog); // delta 1e-3
         const core::VarProGrid grid;
@@ -212,9 +188,9 @@ private Q_SLOTS:
     void epochLeastSquaresMatchesPublishedVarPro()
     {
         // domain.md E: VarPro with MSE on L gives alpha = 0.355, beta = 0.43 on these data.
-        if (!QFileInfo::exists(QString::fromStdString(kEpochCsv)))
-            QSKIP("shared data not found");
-        const auto got = core::variableProjection(loadEpoch(), requestFor("chinchilla", core::Objective::Lsq));
+        if (epochFitData().size() == 0)
+            QSKIP("../shared/data/epoch-chinchilla-replication not found");
+        const auto got = core::variableProjection(epochFitData(), requestFor("chinchilla", core::Objective::Lsq));
         QVERIFY2(got.has_value(), got ? "" : got.error().toString().c_str());
         QVERIFY2(std::abs(got->front().params[3] - 0.355) <= 0.02, qPrintable(describe(*got)));
         QVERIFY2(std::abs(got->front().params[4] - 0.43) <= 0.02, qPrintable(describe(*got)));

@@ -53,6 +53,20 @@ void writeFitJson(const FitReport& rep, std::ostream& out)
         j.key("resamples"); j.value(rep.bootstrap->resamples);
         j.key("failed"); j.value(rep.bootstrap->failed);
         j.key("stddev"); paramObject(j, rep.bootstrap->names, rep.bootstrap->stddev);
+        j.key("names");
+        j.beginArray();
+        for (const auto& name : rep.bootstrap->names)
+            j.value(name);
+        j.endArray();
+        j.key("samples");
+        j.beginArray();
+        for (const auto& draw : rep.bootstrap->draws) {
+            j.beginArray();
+            for (double v : draw)
+                j.value(v);
+            j.endArray();
+        }
+        j.endArray();
         j.endObject();
     }
     const auto derived = core::derivedQuantities(*rep.law, r.params);

@@ -96,6 +96,11 @@ private Q_SLOTS:
         const QJsonObject ci = j.value(QStringLiteral("ci95")).toObject();
         for (const char* name : {"E", "A", "B", "alpha", "beta", "a", "b", "G"})
             QVERIFY2(ci.value(QLatin1String(name)).toArray().size() == 2, name);
+        const QJsonObject boot = j.value(QStringLiteral("bootstrap")).toObject();
+        QCOMPARE(boot.value(QStringLiteral("names")).toArray().size(), 8);
+        const QJsonArray samples = boot.value(QStringLiteral("samples")).toArray();
+        QCOMPARE(samples.size(), 30 - boot.value(QStringLiteral("failed")).toInt());
+        QCOMPARE(samples.at(0).toArray().size(), 8);
         const QJsonArray alpha = ci.value(QStringLiteral("alpha")).toArray();
         QVERIFY(std::abs(alpha.at(0).toDouble() - 0.3478) <= 1e-6 && std::abs(alpha.at(1).toDouble() - 0.3478) <= 1e-6);
         // a = beta / (alpha + beta) = 0.3658 / 0.7136

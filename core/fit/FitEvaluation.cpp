@@ -87,11 +87,21 @@ FitResult evaluateFit(const Law& law, const FitData& data, const ParameterMap& m
                 a += c[i] * ji * ji.transpose();
             }
         }
-        const Eigen::LDLT<Eigen::MatrixXd> ldlt(a);
-        ok = ldlt.info() == Eigen::Success && ldlt.isPositive() && ldlt.vectorD().minCoeff() > 0.0
-             && ldlt.vectorD().minCoeff() > 1e-15 * ldlt.vectorD().maxCoeff();
+        // Judge and invert the information matrix scaled to unit diagonal, so that parameters of
+        // very different magnitudes (NIST MGH10: 0.0056 and 6181) do not look singular.
+        const Eigen::VectorXd d = a.diagonal().cwiseMax(0.0).cwiseSqrt();
+        ok = (d.array() > 0.0).all() && d.allFinite();
+        Eigen::MatrixXd inv;
         if (ok) {
-            const Eigen::MatrixXd inv = ldlt.solve(Eigen::MatrixXd::Identity(a.rows(), a.cols()));
+            const Eigen::VectorXd dInv = d.cwiseInverse();
+            const Eigen::MatrixXd scaled = dInv.asDiagonal() * a * dInv.asDiagonal();
+            const Eigen::LDLT<Eigen::MatrixXd> ldlt(scaled);
+            ok = ldlt.info() == Eigen::Success && ldlt.isPositive() && ldlt.vectorD().minCoeff() > 0.0
+                 && ldlt.vectorD().minCoeff() > 1e-15 * ldlt.vectorD().maxCoeff();
+            if (ok)
+                inv = dInv.asDiagonal() * ldlt.solve(Eigen::MatrixXd::Identity(a.rows(), a.cols())) * dInv.asDiagonal();
+        }
+        if (ok) {
             if (loss.objective == Objective::HuberLog)
                 cov = inv * b * inv * (nd / (nd - kd));
             else

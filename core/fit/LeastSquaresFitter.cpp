@@ -110,7 +110,10 @@ bool gaussNewtonGainNegligible(gsl_multifit_nlinear_workspace* w, double floor, 
     }
     if (!J.allFinite() || !r.allFinite())
         return false;
-    const Eigen::VectorXd step = J.completeOrthogonalDecomposition().solve(r); // least-squares step
+    const Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> cod(J);
+    if (cod.rank() < k)
+        return false; // a flat direction: no gain along it proves nothing
+    const Eigen::VectorXd step = cod.solve(r); // least-squares step
     const double gain = (J * step).squaredNorm(); // reduction of |f|^2 a full step would give
     return gain <= tolerance * r.squaredNorm() + floor;
 }

@@ -140,7 +140,10 @@ int runFitCommand(const CliOptions& options, std::ostream& out, std::ostream& er
     request.grid = fit.grid;
     request.lhsStarts = fit.lhsStarts;
     request.seed = fit.seed;
-    if (!isFormula && !fit.starts.empty()) {
+    if (isFormula) {
+        for (const auto& [name, value] : fit.starts)
+            request.start.push_back(value); // the formula's parameters are the --start names, in order
+    } else if (!fit.starts.empty()) {
         for (const core::ParameterSpec& s : law->parameters())
             request.start.push_back(s.start);
         for (const auto& [name, value] : fit.starts) {

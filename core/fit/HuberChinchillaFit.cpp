@@ -23,6 +23,14 @@ namespace {
 constexpr double kSameObjective = 1e-9;   ///< relative agreement of "the same" optimum
 constexpr double kObjectiveFloor = 1e-14; ///< absolute slack for zero-residual data
 constexpr std::size_t kOptimaKept = 20;
+/// Relative rounding noise of the objective (a sum of terms each within a few ulp; about 1e-15 on
+/// Epoch's 240 points): the L-BFGS line search accepts approximate Wolfe steps within it
+/// (LbfgsOptions::noiseTolerance), so starts near a minimum reach the gradient tolerance instead of
+/// stalling on line searches that cannot resolve a smaller objective.
+constexpr double kObjectiveNoise = 1e-14;
+/// Step growth while bracketing (LbfgsOptions::extrapolation): the upper bound of MINPACK's dcsrch,
+/// the line search of scipy's L-BFGS-B.
+constexpr double kExtrapolation = 4.0;
 
 std::vector<double> range(double from, double to, double stepSize)
 {
@@ -60,6 +68,32 @@ struct StartEnd {
 bool convergedEnd(const LbfgsResult& run, double tolerance)
 {
     return run.stop == LbfgsStop::Gradient || (run.stop == LbfgsStop::NoProgress && run.gradientNorm <= 10 * tolerance);
+}
+
+/// The preconditioner of the L-BFGS runs: the inverse Gram matrix of the regressors (1, -log N)
+/// of (a, alpha) and (1, -log D) of (b, beta), over the points (identity for e). In the variables
+/// it implies (a - alpha mean(log N), alpha sd(log N), and the same for b, beta) the two terms'
+/// exponents are centred and scaled, so the first steps are not dominated by alpha and beta, whose
+/// gradients carry a factor log N ~ 20. Identity when log N or log D does not vary.
+std::vector<double> inverseGram(const Eigen::VectorXd& N, const Eigen::VectorXd& D)
+{
+    constexpr std::size_t k = HuberChinchillaObjective::kParams;
+    std::vector<double> M(k * k, 0.0);
+    for (std::size_t i = 0; i < k; ++i)
+        M[i * k + i] = 1.0;
+    const auto block = [&](const Eigen::VectorXd& v, std::size_t intercept, std::size_t slope) {
+        const Eigen::ArrayXd l = v.array().log();
+        const double mean = l.mean();
+        const double var = (l - mean).square().mean();
+        if (!(var > 0) || !std::isfinite(var))
+            return;
+        M[intercept * k + intercept] = 1.0 + mean * mean / var;
+        M[intercept * k + slope] = M[slope * k + intercept] = mean / var;
+        M[slope * k + slope] = 1.0 / var;
+    };
+    block(N, 0, 3);
+    block(D, 1, 4);
+    return M;
 }
 
 std::vector<double> natural(const std::array<double, 5>& x)
@@ -101,12 +135,16 @@ tl::expected<HuberChinchillaFit, Error> fitChinchillaHuber(const FitData& data, 
         return tl::unexpected(Error::forParameter("grid", "the start grid is empty in at least one parameter"));
 
     const HuberChinchillaObjective objective({data.N.data(), n}, {data.D.data(), n}, {data.y.data(), n}, opt.delta);
-    const SmoothObjective f = [&objective](std::span<const double> x, std::span<double> grad) {
-        return objective(x, grad);
+    const HuberChinchillaObjective::Kernel kernel = opt.kernel;
+    const SmoothObjective f = [&objective, kernel](std::span<const double> x, std::span<double> grad) {
+        return objective.evaluate(x, grad, kernel);
     };
     LbfgsOptions lopt;
     lopt.gradientTolerance = opt.gradientTolerance;
     lopt.maxIterations = opt.maxIterations;
+    lopt.preconditioner = inverseGram(data.N, data.D);
+    lopt.noiseTolerance = kObjectiveNoise;
+    lopt.extrapolation = kExtrapolation;
 
     std::vector<StartEnd> ends(starts);
     std::atomic<std::size_t> next{0}, done{0};

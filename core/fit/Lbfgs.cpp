@@ -12,20 +12,29 @@ namespace {
 constexpr double kC1 = 1e-4;
 constexpr double kC2 = 0.9;
 constexpr int kMaxLineEvaluations = 40;
+constexpr double kApproxDelta = 0.1; ///< Hager & Zhang's delta in the approximate Wolfe test
 
-double dot(std::span<const double> a, std::span<const double> b)
+/// The problem size: N when the solver is instantiated for a fixed size (loops of known length,
+/// unrolled by the compiler: the bookkeeping of a 5-parameter fit is otherwise a sizeable part of
+/// the time), else n. Same operations in the same order either way.
+template <std::size_t N> struct Dim {
+    std::size_t n;
+    [[nodiscard]] constexpr std::size_t operator()() const { return N ? N : n; }
+};
+
+template <std::size_t N> double dot(Dim<N> dim, const double* a, const double* b)
 {
     double s = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
+    for (std::size_t i = 0; i < dim(); ++i)
         s += a[i] * b[i];
     return s;
 }
 
-double infNorm(std::span<const double> a)
+template <std::size_t N> double infNorm(Dim<N> dim, const double* a)
 {
     double m = 0;
-    for (double v : a)
-        m = std::max(m, std::abs(v));
+    for (std::size_t i = 0; i < dim(); ++i)
+        m = std::max(m, std::abs(a[i]));
     return m;
 }
 
@@ -60,22 +69,32 @@ double interpolate(const Trial& lo, const Trial& hi)
 /// Strong-Wolfe line search along d from x0 (f0, slope0 < 0). On success xt/gt hold the accepted
 /// point and the function returns true. On failure, xt/gt hold the best point found if it is lower
 /// than f0 (returns true, `weak` set) or the function returns false.
-struct LineSearch {
+template <std::size_t N> struct LineSearch {
     const SmoothObjective& f;
-    std::span<const double> x0;
-    std::span<const double> d;
-    std::vector<double>& xt;
-    std::vector<double>& gt;
+    Dim<N> dim;
+    const double* x0;
+    const double* d;
+    double* xt;
+    double* gt;
     std::size_t& evaluations;
+    double noise = 0;    ///< absolute objective noise for the approximate Wolfe test; 0 = off
+    double growth = 2.0; ///< step growth factor while bracketing
     double last = 0; ///< f at xt (the most recent evaluation)
+
+    /// Hager & Zhang's approximate Wolfe conditions (delta = 0.1, sigma = c2) within the noise.
+    [[nodiscard]] bool approximateWolfe(const Trial& t, const Trial& origin) const
+    {
+        return noise > 0 && t.f <= origin.f + noise && t.slope >= kC2 * origin.slope &&
+               t.slope <= (2 * kApproxDelta - 1) * origin.slope;
+    }
 
     Trial eval(double step)
     {
-        for (std::size_t i = 0; i < x0.size(); ++i)
+        for (std::size_t i = 0; i < dim(); ++i)
             xt[i] = x0[i] + step * d[i];
         ++evaluations;
-        Trial t{step, f(xt, gt), 0};
-        t.slope = dot(gt, d);
+        Trial t{step, f(std::span<const double>(xt, dim()), std::span<double>(gt, dim())), 0};
+        t.slope = dot(dim, gt, d);
         if (!std::isfinite(t.f) || !std::isfinite(t.slope))
             t.f = std::numeric_limits<double>::infinity();
         last = t.f;
@@ -90,6 +109,8 @@ struct LineSearch {
         while (used < kMaxLineEvaluations) {
             const Trial t = eval(step);
             ++used;
+            if (approximateWolfe(t, origin))
+                return true;
             if (t.f > f0 + kC1 * step * slope0 || (used > 1 && t.f >= prev.f))
                 return zoom(prev, t, origin, used);
             if (std::abs(t.slope) <= -kC2 * slope0)
@@ -97,7 +118,7 @@ struct LineSearch {
             if (t.slope >= 0)
                 return zoom(t, prev, origin, used);
             prev = t;
-            step *= 2.0;
+            step *= growth;
         }
         return finishWith(prev, origin);
     }
@@ -110,6 +131,8 @@ struct LineSearch {
                 break; // interval collapsed to rounding
             const Trial t = eval(step);
             ++used;
+            if (approximateWolfe(t, origin))
+                return true;
             if (t.f > origin.f + kC1 * step * origin.slope || t.f >= lo.f) {
                 hi = t;
             } else {
@@ -132,20 +155,61 @@ struct LineSearch {
     }
 };
 
-} // namespace
-
-LbfgsResult minimiseLbfgs(const SmoothObjective& f, std::span<double> x, const LbfgsOptions& options)
+template <std::size_t N>
+LbfgsResult minimise(const SmoothObjective& f, std::span<double> xs, const LbfgsOptions& options)
 {
-    const std::size_t n = x.size();
+    const Dim<N> dim{xs.size()};
+    const std::size_t n = dim();
     const std::size_t m = std::max<std::size_t>(1, options.memory);
     LbfgsResult res;
-    std::vector<double> g(n), d(n), xt(n), gt(n), alpha(m), rho(m);
-    std::vector<std::vector<double>> S(m, std::vector<double>(n)), Y(m, std::vector<double>(n));
-    std::size_t stored = 0, head = 0; // ring buffer of the last `stored` pairs; head = next slot
+    const std::vector<double>& M = options.preconditioner;
+    const bool preconditioned = M.size() == n * n && n > 0;
+    // One allocation for every work vector; the pairs (s, y) are rows of S and Y, a ring buffer of
+    // the last `stored` pairs with `head` the next slot.
+    std::vector<double> storage(4 * n + 2 * m + 2 * m * n + (preconditioned ? n : 0));
+    double* next = storage.data();
+    const auto take = [&next](std::size_t count) {
+        double* p = next;
+        next += count;
+        return p;
+    };
+    double* const x = xs.data();
+    double* g = take(n);
+    double* const d = take(n);
+    double* const xt = take(n);
+    double* gt = take(n);
+    double* const alpha = take(m);
+    double* const rho = take(m);
+    double* const S = take(m * n);
+    double* const Y = take(m * n);
+    double* const work = take(preconditioned ? n : 0);
+    const auto older = [m](std::size_t j) { return j == 0 ? m - 1 : j - 1; }; // previous ring slot
+    // v <- M v
+    const auto applyM = [&](double* v) {
+        for (std::size_t i = 0; i < n; ++i) {
+            double s = 0;
+            for (std::size_t j = 0; j < n; ++j)
+                s += M[i * n + j] * v[j];
+            work[i] = s;
+        }
+        std::copy(work, work + n, v);
+    };
+    // v'Mv (v'v without a preconditioner)
+    const auto normM = [&](const double* v) {
+        if (!preconditioned)
+            return dot(dim, v, v);
+        double s = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j < n; ++j)
+                s += v[i] * M[i * n + j] * v[j];
+        return s;
+    };
+    std::size_t stored = 0, head = 0;
+    const double growth = options.extrapolation > 1.0 ? options.extrapolation : 2.0;
 
-    res.f = f(x, g);
+    res.f = f(xs, std::span<double>(g, n));
     res.evaluations = 1;
-    res.gradientNorm = infNorm(g);
+    res.gradientNorm = infNorm(dim, g);
     if (!std::isfinite(res.f) || !std::isfinite(res.gradientNorm)) {
         res.stop = LbfgsStop::NonFinite;
         return res;
@@ -156,39 +220,46 @@ LbfgsResult minimiseLbfgs(const SmoothObjective& f, std::span<double> x, const L
             res.stop = LbfgsStop::Gradient;
             return res;
         }
-        // Two-loop recursion: d = -H g.
+        // Two-loop recursion: d = -H g, newest pair first, then oldest first.
         for (std::size_t i = 0; i < n; ++i)
             d[i] = -g[i];
-        for (std::size_t k = 0; k < stored; ++k) {
-            const std::size_t j = (head + m - 1 - k) % m;
-            alpha[j] = rho[j] * dot(S[j], d);
+        const std::size_t newest = older(head);
+        for (std::size_t k = 0, j = newest; k < stored; ++k, j = older(j)) {
+            alpha[j] = rho[j] * dot(dim, S + j * n, d);
+            const double* y = Y + j * n;
             for (std::size_t i = 0; i < n; ++i)
-                d[i] -= alpha[j] * Y[j][i];
+                d[i] -= alpha[j] * y[i];
         }
         double step = 1.0;
+        if (preconditioned)
+            applyM(d);
         if (stored > 0) {
-            const std::size_t last = (head + m - 1) % m;
-            const double gamma = dot(S[last], Y[last]) / dot(Y[last], Y[last]);
-            for (double& v : d)
-                v *= gamma;
-        } else {
-            step = std::min(1.0, 1.0 / std::sqrt(dot(g, g)));
-        }
-        for (std::size_t k = stored; k-- > 0;) {
-            const std::size_t j = (head + m - 1 - k) % m;
-            const double beta = rho[j] * dot(Y[j], d);
+            const double gamma = dot(dim, S + newest * n, Y + newest * n) / normM(Y + newest * n);
             for (std::size_t i = 0; i < n; ++i)
-                d[i] += (alpha[j] - beta) * S[j][i];
+                d[i] *= gamma;
+        } else {
+            step = std::min(1.0, 1.0 / std::sqrt(normM(g)));
         }
-        double slope = dot(g, d);
-        if (!(slope < 0)) { // not a descent direction: fall back to steepest descent
+        std::size_t oldest = newest;
+        for (std::size_t k = 1; k < stored; ++k)
+            oldest = older(oldest);
+        for (std::size_t k = 0, j = oldest; k < stored; ++k, j = j + 1 == m ? 0 : j + 1) {
+            const double beta = rho[j] * dot(dim, Y + j * n, d);
+            const double* sj = S + j * n;
+            for (std::size_t i = 0; i < n; ++i)
+                d[i] += (alpha[j] - beta) * sj[i];
+        }
+        double slope = dot(dim, g, d);
+        if (!(slope < 0)) { // not a descent direction: fall back to (preconditioned) steepest descent
             stored = 0;
             for (std::size_t i = 0; i < n; ++i)
                 d[i] = -g[i];
-            slope = dot(g, d);
+            if (preconditioned)
+                applyM(d);
+            slope = dot(dim, g, d);
             step = std::min(1.0, 1.0 / std::sqrt(-slope));
         }
-        LineSearch ls{f, x, d, xt, gt, res.evaluations};
+        LineSearch<N> ls{f, dim, x, d, xt, gt, res.evaluations, options.noiseTolerance * std::abs(res.f), growth};
         if (!ls.run(res.f, slope, step)) {
             if (stored > 0 && !restarted) { // retry once along steepest descent with fresh memory
                 stored = 0;
@@ -201,24 +272,43 @@ LbfgsResult minimiseLbfgs(const SmoothObjective& f, std::span<double> x, const L
         restarted = false;
         ++res.iterations;
         double sy = 0, yy = 0;
+        double* sh = S + head * n;
+        double* yh = Y + head * n;
         for (std::size_t i = 0; i < n; ++i) {
-            S[head][i] = xt[i] - x[i];
-            Y[head][i] = gt[i] - g[i];
-            sy += S[head][i] * Y[head][i];
-            yy += Y[head][i] * Y[head][i];
+            sh[i] = xt[i] - x[i];
+            yh[i] = gt[i] - g[i];
+            sy += sh[i] * yh[i];
+            yy += yh[i] * yh[i];
         }
         if (sy > 1e-16 * yy && yy > 0) { // keep only pairs with positive curvature
             rho[head] = 1.0 / sy;
-            head = (head + 1) % m;
+            head = head + 1 == m ? 0 : head + 1;
             stored = std::min(stored + 1, m);
         }
-        std::copy(xt.begin(), xt.end(), x.begin());
-        g.swap(gt);
+        std::copy(xt, xt + n, x);
+        std::swap(g, gt);
         res.f = ls.last;
-        res.gradientNorm = infNorm(g);
+        res.gradientNorm = infNorm(dim, g);
     }
     res.stop = LbfgsStop::MaxIterations;
     return res;
+}
+
+} // namespace
+
+LbfgsResult minimiseLbfgs(const SmoothObjective& f, std::span<double> x, const LbfgsOptions& options)
+{
+    switch (x.size()) { // fixed-size instances for the usual parameter counts of a law
+    case 1: return minimise<1>(f, x, options);
+    case 2: return minimise<2>(f, x, options);
+    case 3: return minimise<3>(f, x, options);
+    case 4: return minimise<4>(f, x, options);
+    case 5: return minimise<5>(f, x, options);
+    case 6: return minimise<6>(f, x, options);
+    case 7: return minimise<7>(f, x, options);
+    case 8: return minimise<8>(f, x, options);
+    default: return minimise<0>(f, x, options);
+    }
 }
 
 const char* describe(LbfgsStop stop)

@@ -189,6 +189,8 @@ tl::expected<LawFit, Error> fitLaw(const FitData& data, const FitRequest& reques
                     }
             }
             fit.initialisation = "Hoffmann et al.'s grid: " + std::to_string(fit.stats.starts) + " starts";
+            fit.optimiser = "L-BFGS in (log A, log B, log E, alpha, beta), preconditioned, strong Wolfe line search "
+                            "with approximate-Wolfe steps, from every start; best start kept";
             addFitWarnings(fit, data, request);
             return fit;
         }

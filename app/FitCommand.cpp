@@ -66,60 +66,55 @@ tl::expected<void, std::string> applyWeights(const core::Sweep& sweep, core::Fit
     return {};
 }
 
-int fail(std::ostream& err, const std::string& message)
-{
-    err << "scalelab-cli: " << message << '\n';
-    return 2;
-}
-
 } // namespace
 
-int runFitCommand(const CliOptions& options, std::ostream& out, std::ostream& err)
+tl::expected<FitReport, std::string> fitFromOptions(const CliOptions& options)
 {
     const auto started = std::chrono::steady_clock::now();
     const FitCliOptions& fit = options.fit;
     const bool isFormula = fit.law == "formula";
-    std::unique_ptr<core::FormulaLaw> formula;
+    std::shared_ptr<const core::Law> formula;
     const core::Law* law = nullptr;
     if (isFormula) {
         if (fit.formula.empty())
-            return fail(err, "--law formula needs --formula EXPR and --start name=value,... for each parameter");
+            return tl::make_unexpected("--law formula needs --formula EXPR and --start name=value,... for each parameter");
         auto f = core::FormulaLaw::create(fit.formula, fit.starts);
         if (!f)
-            return fail(err, f.error().toString());
+            return tl::make_unexpected(f.error().toString());
         formula = std::move(*f);
         law = formula.get();
     } else {
         if (!fit.formula.empty())
-            return fail(err, "--formula needs --law formula");
+            return tl::make_unexpected("--formula needs --law formula");
         law = core::lawById(fit.law);
         if (law == nullptr)
-            return fail(err, "--law: unknown law '" + fit.law + "' (laws: " + lawList() + ")");
+            return tl::make_unexpected("--law: unknown law '" + fit.law + "' (laws: " + lawList() + ")");
     }
 
     FitReport report;
     report.law = law;
+    report.ownedLaw = formula;
     core::FitData data;
     if (isFormula) {
         auto d = core::readXyTable(options.file, options.xyColumns.count("x") ? options.xyColumns.at("x") : "",
                                    options.xyColumns.count("y") ? options.xyColumns.at("y") : "");
         if (!d)
-            return fail(err, d.error().toString());
+            return tl::make_unexpected(d.error().toString());
         data = std::move(*d);
         report.selection = "every row of the table";
         if (!fit.weightsColumn.empty())
-            return fail(err, "--weights is for run tables, not --law formula");
+            return tl::make_unexpected("--weights is for run tables, not --law formula");
     } else {
         auto sweep = core::importFile(options.file, options.import);
         if (!sweep)
-            return fail(err, sweep.error().toString());
+            return tl::make_unexpected(sweep.error().toString());
         auto d = fit.selection.select(*sweep);
         if (!d)
-            return fail(err, d.error().toString());
+            return tl::make_unexpected(d.error().toString());
         data = std::move(*d);
         if (!fit.weightsColumn.empty())
             if (auto ok = applyWeights(*sweep, data, fit.weightsColumn); !ok)
-                return fail(err, options.file + ": " + ok.error());
+                return tl::make_unexpected(options.file + ": " + ok.error());
         report.selection = selectionText(fit.selection);
         report.conventions = {{"parameter_count", sweep->conventions.parameterCount},
                               {"flop_formula", sweep->conventions.flopFormula}};
@@ -149,13 +144,13 @@ int runFitCommand(const CliOptions& options, std::ostream& out, std::ostream& er
         for (const auto& [name, value] : fit.starts) {
             const auto index = law->parameterIndex(name);
             if (!index)
-                return fail(err, "--start: law " + std::string(law->id()) + " has no parameter '" + name + "'");
+                return tl::make_unexpected("--start: law " + std::string(law->id()) + " has no parameter '" + name + "'");
             request.start[*index] = value;
         }
     }
     auto result = core::fitLaw(data, request);
     if (!result)
-        return fail(err, options.file + ": " + result.error().toString());
+        return tl::make_unexpected(options.file + ": " + result.error().toString());
     report.fit = std::move(*result);
     if (fit.bootstrap > 0) {
         core::BootstrapOptions b;
@@ -163,22 +158,32 @@ int runFitCommand(const CliOptions& options, std::ostream& out, std::ostream& er
         b.seed = fit.seed;
         auto boot = core::bootstrapFit(data, request, report.fit.result, report.fit.stats.optima, b);
         if (!boot)
-            return fail(err, options.file + ": " + boot.error().toString());
+            return tl::make_unexpected(options.file + ": " + boot.error().toString());
         report.bootstrap = std::move(*boot);
     }
     if (fit.holdout) {
         auto h = core::holdoutCheck(data, request, *fit.holdout);
         if (!h)
-            return fail(err, options.file + ": " + h.error().toString());
+            return tl::make_unexpected(options.file + ": " + h.error().toString());
         report.holdout = std::move(*h);
     }
     report.objective = objectiveText(fit);
     report.weights = fit.weightsColumn;
     report.points = data.size();
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+int runFitCommand(const CliOptions& options, std::ostream& out, std::ostream& err)
+{
+    const auto report = fitFromOptions(options);
+    if (!report) {
+        err << "scalelab-cli: " << report.error() << '\n';
+        return 2;
+    }
     if (options.format == CliOptions::Format::Json)
-        writeFitJson(report, out);
+        writeFitJson(*report, out);
     else
-        writeFitText(report, out);
-    return report.fit.result.converged ? 0 : 1;
+        writeFitText(*report, out);
+    return report->fit.result.converged ? 0 : 1;
 }

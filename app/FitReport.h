@@ -5,6 +5,7 @@
 #include "core/fit/HoldoutCheck.h"
 #include "core/fit/LawFitter.h"
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -15,6 +16,7 @@
 /// extrapolation check, and the conventions of the data. Plain data; no ownership of the law.
 struct FitReport {
     const core::Law* law = nullptr;
+    std::shared_ptr<const core::Law> ownedLaw; ///< keeps a user formula alive (registry laws: empty)
     core::LawFit fit;
     std::optional<core::BootstrapResult> bootstrap;
     std::optional<core::HoldoutResult> holdout;

@@ -1,85 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PredictCommand.h"
 
+#include "FittedModel.h"
 #include "JsonWriter.h"
 
-#include "core/fit/Laws.h"
 #include "core/plot/PlotPoints.h"
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 namespace {
 
-/// What predict evaluates: a law, all its parameters in order, and the power law's x quantity.
-struct Model {
-    const core::Law* law = nullptr;
-    std::vector<double> params;
-    core::XQuantity x = core::XQuantity::N;
-};
-
-tl::expected<Model, std::string> modelFrom(const std::string& lawId, const std::map<std::string, double>& given,
-                                           core::XQuantity x, const std::string& where)
-{
-    Model m;
-    m.x = x;
-    m.law = core::lawById(lawId);
-    if (m.law == nullptr)
-        return tl::make_unexpected(where + "unknown law '" + lawId + "'");
-    for (const auto& [name, value] : given) {
-        if (!m.law->parameterIndex(name))
-            return tl::make_unexpected(where + "law " + lawId + " has no parameter '" + name + "'");
-    }
-    for (const core::ParameterSpec& s : m.law->parameters()) {
-        const auto it = given.find(s.name);
-        if (it == given.end())
-            return tl::make_unexpected(where + "missing parameter '" + s.name + "' of law " + lawId);
-        m.params.push_back(it->second);
-    }
-    return m;
-}
-
-tl::expected<Model, std::string> modelFromFitFile(const std::string& path, const FitCliOptions& fit)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return tl::make_unexpected("--fit: cannot read " + path);
-    std::stringstream text;
-    text << in.rdbuf();
-    rapidjson::Document doc;
-    const std::string json = text.str();
-    doc.Parse<rapidjson::kParseNanAndInfFlag>(json.c_str(), json.size());
-    if (doc.HasParseError())
-        return tl::make_unexpected(path + ": not a fit result: JSON error at offset " + std::to_string(doc.GetErrorOffset())
-                                   + ": " + rapidjson::GetParseError_En(doc.GetParseError()));
-    if (!doc.IsObject() || !doc.HasMember("law") || !doc["law"].IsString() || !doc.HasMember("params")
-        || !doc["params"].IsObject())
-        return tl::make_unexpected(path + ": not a fit result (needs \"law\" and \"params\")");
-    std::map<std::string, double> params;
-    for (const auto& p : doc["params"].GetObject()) {
-        if (!p.value.IsNumber())
-            return tl::make_unexpected(path + ": parameter '" + p.name.GetString() + "' is not a number");
-        params[p.name.GetString()] = p.value.GetDouble();
-    }
-    core::XQuantity x = fit.selection.x;
-    if (!fit.xGiven && doc.HasMember("settings") && doc["settings"].IsObject() && doc["settings"].HasMember("x")
-        && doc["settings"]["x"].IsString()) {
-        const auto q = core::xQuantityFromName(doc["settings"]["x"].GetString());
-        if (!q)
-            return tl::make_unexpected(path + ": settings.x must be N, D or C");
-        x = *q;
-    }
-    return modelFrom(doc["law"].GetString(), params, x, path + ": ");
-}
-
 /// The law's inputs at one --at point; an error names what is missing or not > 0.
-tl::expected<core::LawPoint, std::string> pointFrom(const std::map<std::string, double>& at, const Model& m, std::size_t k)
+tl::expected<core::LawPoint, std::string> pointFrom(const std::map<std::string, double>& at, const FittedModel& m, std::size_t k)
 {
     auto get = [&](const char* key) -> tl::expected<double, std::string> {
         const auto it = at.find(key);
@@ -115,8 +50,8 @@ tl::expected<core::LawPoint, std::string> pointFrom(const std::map<std::string, 
 int runPredictCommand(const CliOptions& options, std::ostream& out, std::ostream& err)
 {
     const auto model = options.predict.fitFile.empty()
-                           ? modelFrom(options.fit.law, options.predict.params, options.fit.selection.x, "")
-                           : modelFromFitFile(options.predict.fitFile, options.fit);
+                           ? fittedModelFromParams(options.fit.law, options.predict.params, options.fit.selection.x, "")
+                           : fittedModelFromFile(options.predict.fitFile, options.fit);
     if (!model) {
         err << "scalelab-cli: " << model.error() << '\n';
         return 2;

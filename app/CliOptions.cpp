@@ -93,6 +93,15 @@ Commands:
                  projection, Hoffmann's grid, Latin hypercube), Jacobian standard errors,
                  optional run bootstrap and extrapolation check. Prints the result.
 
+  optimal (FILE [fit options] | --fit FIT.json | --law LAW --params name=value,...)
+          (--budget C [--budget ...] | --target-loss L)
+                 Compute-optimal allocation (Chinchilla approach 3): N_opt, D_opt, D/N and the
+                 predicted loss at each budget (FLOPs, C = 6ND), or the smallest budget that
+                 reaches a loss; 95% intervals when the fit has bootstrap samples.
+                 --inference-tokens T: a budget is training plus 2 N T inference FLOPs
+                 (Sardana and Frankle). --unique-tokens U: unique data cap (law datacon).
+                 --flops 6nd (default) is recorded with the result.
+
   predict (--fit FIT.json | --law LAW --params name=value,...) --at N=VALUE,D=VALUE [--at ...]
                  Predicted loss at each point, from a fit's JSON output or given parameters.
                  For the power law, --at gives its x quantity (--x N|D|C, or the fit's).
@@ -213,6 +222,10 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
             return tl::make_unexpected(consumed.error());
         } else if (*consumed) {
             continue;
+        } else if (auto opt = o.optimal.consume(a, next); !opt) {
+            return tl::make_unexpected(opt.error());
+        } else if (*opt) {
+            continue;
         } else if (auto taken = o.predict.consume(a, next); !taken) {
             return tl::make_unexpected(taken.error());
         } else if (*taken) {
@@ -229,8 +242,26 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
     }
     if (!command)
         return tl::make_unexpected("no command given (see --help)");
-    if (*command != "info" && *command != "fit" && *command != "predict")
+    if (*command != "info" && *command != "fit" && *command != "predict" && *command != "optimal")
         return tl::make_unexpected("unknown command '" + *command + "' (see --help)");
+    if (*command != "optimal" && o.optimal.anyGiven)
+        return tl::make_unexpected(*command + ": --budget, --target-loss, --flops, --inference-tokens and "
+                                   "--unique-tokens belong to the optimal command");
+    if (*command == "optimal") {
+        if (!o.predict.at.empty())
+            return tl::make_unexpected("optimal: --at belongs to the predict command");
+        if (o.optimal.budgets.empty() && !o.optimal.targetLoss)
+            return tl::make_unexpected("optimal: give --budget C (e.g. --budget 5.76e23) or --target-loss L");
+        const bool fromFile = !o.file.empty(), fromFit = !o.predict.fitFile.empty(),
+                   fromParams = !o.predict.params.empty();
+        if (fromFile + fromFit + fromParams != 1)
+            return tl::make_unexpected("optimal: give exactly one of FILE (with fit options), --fit FIT.json, "
+                                       "or --law and --params");
+        if ((fromFile || fromParams) && o.fit.law.empty())
+            return tl::make_unexpected("optimal: missing --law");
+        o.command = Command::Optimal;
+        return o;
+    }
     if (*command != "predict" && o.predict.anyGiven)
         return tl::make_unexpected(*command + ": --fit, --params and --at belong to the predict command");
     if (*command == "predict") {

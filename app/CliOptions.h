@@ -2,6 +2,7 @@
 #pragma once
 
 #include "FitCliOptions.h"
+#include "OptimalCliOptions.h"
 #include "PredictCliOptions.h"
 
 #include "core/io/ImportOptions.h"
@@ -15,7 +16,7 @@
 /// The parsed command line of scalelab-cli. Parsing never exits or prints: a usage error comes back
 /// as a message for stderr (the caller exits with status 2).
 struct CliOptions {
-    enum class Command { Help, Version, Info, Fit, Predict };
+    enum class Command { Help, Version, Info, Fit, Predict, Optimal };
     enum class Format { Text, Json };
 
     Command command = Command::Help;
@@ -24,7 +25,8 @@ struct CliOptions {
     std::map<std::string, std::string> xyColumns; ///< --columns x=NAME,y=NAME (for --law formula)
     Format format = Format::Text;
     FitCliOptions fit;         ///< for `fit` (and --law/--x for `predict`)
-    PredictCliOptions predict; ///< only for `predict`
+    PredictCliOptions predict; ///< for `predict` (--fit and --params also for `optimal`)
+    OptimalCliOptions optimal; ///< only for `optimal`
 
     /// Parses argv (argv[0] is the program name).
     [[nodiscard]] static tl::expected<CliOptions, std::string> parse(const std::vector<std::string>& args);

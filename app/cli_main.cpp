@@ -3,6 +3,7 @@
 #include "CliOptions.h"
 #include "FitCommand.h"
 #include "InfoCommand.h"
+#include "OptimalCommand.h"
 #include "PredictCommand.h"
 
 #include <exception>
@@ -32,6 +33,8 @@ int main(int argc, char** argv)
             return runFitCommand(*options, std::cout, std::cerr);
         case CliOptions::Command::Predict:
             return runPredictCommand(*options, std::cout, std::cerr);
+        case CliOptions::Command::Optimal:
+            return runOptimalCommand(*options, std::cout, std::cerr);
         }
     } catch (const std::exception& e) { // e.g. std::bad_alloc on a file larger than memory
         std::cerr << "scalelab-cli: " << e.what() << '\n';

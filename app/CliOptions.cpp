@@ -102,6 +102,19 @@ Commands:
                  (Sardana and Frankle). --unique-tokens U: unique data cap (law datacon).
                  --flops 6nd (default) is recorded with the result.
 
+  isoflop FILE [--group auto|budget|C] [--vertex parabola|spline] [--flops 6nd|kaplan|chinchilla]
+                 Chinchilla approach 2: per budget (the budget column, else C binned), a
+                 parabola of loss in ln N and its vertex N_opt, D_opt, loss with a 95%
+                 interval and warnings (edge, no minimum, too few points, narrow); then
+                 N_opt = k C^a and D_opt = k' C^b. --flops kaplan|chinchilla recounts each
+                 run's C from its columns d_model, n_layers, n_heads, d_head, d_ff,
+                 vocab_size, seq_len.
+
+  envelope FILE [--skip-tokens K] [--skip-steps K] [--ema F] [--seed-column COL]
+                [--points-per-decade P] [--min-c C] [--max-c C] [--flops ...]
+                 Chinchilla approach 1: the lowest loss over the training curves at
+                 log-spaced C, which run reaches it, and N_opt, D_opt power laws in C.
+
   predict (--fit FIT.json | --law LAW --params name=value,...) --at N=VALUE,D=VALUE [--at ...]
                  Predicted loss at each point, from a fit's JSON output or given parameters.
                  For the power law, --at gives its x quantity (--x N|D|C, or the fit's).
@@ -222,6 +235,10 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
             return tl::make_unexpected(consumed.error());
         } else if (*consumed) {
             continue;
+        } else if (auto prof = o.profile.consume(a, next); !prof) {
+            return tl::make_unexpected(prof.error());
+        } else if (*prof) {
+            continue;
         } else if (auto opt = o.optimal.consume(a, next); !opt) {
             return tl::make_unexpected(opt.error());
         } else if (*opt) {
@@ -242,8 +259,25 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
     }
     if (!command)
         return tl::make_unexpected("no command given (see --help)");
-    if (*command != "info" && *command != "fit" && *command != "predict" && *command != "optimal")
+    if (*command != "info" && *command != "fit" && *command != "predict" && *command != "optimal"
+        && *command != "isoflop" && *command != "envelope")
         return tl::make_unexpected("unknown command '" + *command + "' (see --help)");
+    if (*command != "isoflop" && o.profile.isoflopGiven)
+        return tl::make_unexpected(*command + ": --vertex and --group belong to the isoflop command");
+    if (*command != "envelope" && o.profile.envelopeGiven)
+        return tl::make_unexpected(*command + ": --skip-tokens, --skip-steps, --ema, --seed-column, "
+                                   "--points-per-decade, --min-c and --max-c belong to the envelope command");
+    if (*command == "isoflop" || *command == "envelope") {
+        const OptimalCliOptions& op = o.optimal;
+        if (!op.budgets.empty() || op.targetLoss || op.inferenceTokens > 0.0 || op.uniqueTokens > 0.0)
+            return tl::make_unexpected(*command + ": of the optimal options only --flops applies");
+        if (o.fit.anyGiven || o.predict.anyGiven)
+            return tl::make_unexpected(*command + ": fit and predict options do not apply");
+        if (o.file.empty())
+            return tl::make_unexpected(*command + ": missing FILE (see --help)");
+        o.command = *command == "isoflop" ? Command::IsoFlop : Command::Envelope;
+        return o;
+    }
     if (*command != "optimal" && o.optimal.anyGiven)
         return tl::make_unexpected(*command + ": --budget, --target-loss, --flops, --inference-tokens and "
                                    "--unique-tokens belong to the optimal command");

@@ -4,6 +4,7 @@
 #include "FitCliOptions.h"
 #include "OptimalCliOptions.h"
 #include "PredictCliOptions.h"
+#include "ProfileCliOptions.h"
 
 #include "core/io/ImportOptions.h"
 
@@ -16,7 +17,7 @@
 /// The parsed command line of scalelab-cli. Parsing never exits or prints: a usage error comes back
 /// as a message for stderr (the caller exits with status 2).
 struct CliOptions {
-    enum class Command { Help, Version, Info, Fit, Predict, Optimal };
+    enum class Command { Help, Version, Info, Fit, Predict, Optimal, IsoFlop, Envelope };
     enum class Format { Text, Json };
 
     Command command = Command::Help;
@@ -26,7 +27,8 @@ struct CliOptions {
     Format format = Format::Text;
     FitCliOptions fit;         ///< for `fit` (and --law/--x for `predict`)
     PredictCliOptions predict; ///< for `predict` (--fit and --params also for `optimal`)
-    OptimalCliOptions optimal; ///< only for `optimal`
+    OptimalCliOptions optimal; ///< for `optimal` (--flops also for `isoflop` and `envelope`)
+    ProfileCliOptions profile; ///< for `isoflop` and `envelope`
 
     /// Parses argv (argv[0] is the program name).
     [[nodiscard]] static tl::expected<CliOptions, std::string> parse(const std::vector<std::string>& args);

@@ -5,6 +5,7 @@
 #include "InfoCommand.h"
 #include "OptimalCommand.h"
 #include "PredictCommand.h"
+#include "ProfileCommands.h"
 
 #include <exception>
 #include <iostream>
@@ -35,6 +36,10 @@ int main(int argc, char** argv)
             return runPredictCommand(*options, std::cout, std::cerr);
         case CliOptions::Command::Optimal:
             return runOptimalCommand(*options, std::cout, std::cerr);
+        case CliOptions::Command::IsoFlop:
+            return runIsoFlopCommand(*options, std::cout, std::cerr);
+        case CliOptions::Command::Envelope:
+            return runEnvelopeCommand(*options, std::cout, std::cerr);
         }
     } catch (const std::exception& e) { // e.g. std::bad_alloc on a file larger than memory
         std::cerr << "scalelab-cli: " << e.what() << '\n';

@@ -4,6 +4,7 @@
 #include "FitCommand.h"
 #include "FittedModel.h"
 #include "JsonWriter.h"
+#include "SideBySide.h"
 
 #include "core/alloc/AllocationIntervals.h"
 #include "core/alloc/ComputeOptimal.h"
@@ -118,6 +119,11 @@ int runOptimalCommand(const CliOptions& options, std::ostream& out, std::ostream
         if (auto e = add([&](std::span<const double> p) { return allocateBudget(p, C); }))
             return fail(*e);
 
+    // With a file, every approach the data support, side by side at the budgets.
+    std::vector<ApproachAnswer> sideBySide;
+    if (!options.file.empty() && !opt.budgets.empty() && dInf == 0.0 && opt.uniqueTokens == 0.0 && !law.usesX())
+        sideBySide = compareApproaches(options.file, options, law, model.params, opt.budgets);
+
     if (options.format == CliOptions::Format::Json) {
         JsonWriter j;
         j.beginObject();
@@ -165,6 +171,8 @@ int runOptimalCommand(const CliOptions& options, std::ostream& out, std::ostream
             j.endObject();
         }
         j.endArray();
+        if (!sideBySide.empty())
+            writeSideBySide(j, sideBySide, opt.budgets);
         j.key("warnings");
         j.beginArray();
         for (const auto& w : warnings)
@@ -185,6 +193,8 @@ int runOptimalCommand(const CliOptions& options, std::ostream& out, std::ostream
                     << sig(r.ci->loss.lower) << ", " << sig(r.ci->loss.upper) << "]";
             out << '\n';
         }
+        if (!sideBySide.empty())
+            writeSideBySideText(out, sideBySide, opt.budgets);
         for (const auto& w : warnings)
             out << "warning: " << w << '\n';
     }

@@ -47,6 +47,36 @@ private Q_SLOTS:
         QVERIFY(std::abs(j.value(QStringLiteral("a")).toDouble() + j.value(QStringLiteral("b")).toDouble() - 1.0) <= 1e-12);
     }
 
+    void optimalComparesTheApproaches()
+    {
+        // optimal FILE puts approach 3 (the fit) beside approach 2 (the same numbers as the
+        // isoflop command) and says why approach 1 is unavailable (final losses only).
+        const QString data = CliProcess::shared("openathena-isoflops/transform/isoflops.csv");
+        if (data.isEmpty())
+            QSKIP("../shared/data/openathena-isoflops is absent");
+        const QStringList where{QStringLiteral("--where"), QStringLiteral("experiment=ml_scalefit__massivetext__chinchilla"),
+                                QStringLiteral("--where"), QStringLiteral("outlier=False")};
+        const CliProcess opt = CliProcess::run(QStringList{QStringLiteral("optimal"), data} + where
+                                               + QStringList{QStringLiteral("--law"), QStringLiteral("chinchilla"),
+                                                             QStringLiteral("--budget"), QStringLiteral("1e21"),
+                                                             QStringLiteral("--format=json")});
+        QCOMPARE(opt.exitCode, 0);
+        const QJsonObject j = QJsonDocument::fromJson(opt.out).object();
+        const QJsonArray approaches = j.value(QStringLiteral("approaches")).toArray();
+        QCOMPARE(approaches.size(), 3);
+        const CliProcess iso = CliProcess::run(QStringList{QStringLiteral("isoflop"), data} + where
+                                               + QStringList{QStringLiteral("--format=json")});
+        const double isoA = QJsonDocument::fromJson(iso.out).object().value(QStringLiteral("a")).toDouble();
+        QCOMPARE(approaches.at(1).toObject().value(QStringLiteral("a")).toDouble(), isoA);
+        // Approach 3's a is the fit's derived a = beta / (alpha + beta).
+        const QJsonObject p = j.value(QStringLiteral("params")).toObject();
+        const double a3 = p.value(QStringLiteral("beta")).toDouble()
+                          / (p.value(QStringLiteral("alpha")).toDouble() + p.value(QStringLiteral("beta")).toDouble());
+        QVERIFY(std::abs(approaches.at(0).toObject().value(QStringLiteral("a")).toDouble() - a3) <= 1e-12);
+        QVERIFY(approaches.at(2).toObject().value(QStringLiteral("unavailable")).toString().contains(QLatin1String("no training curves")));
+        QVERIFY(j.value(QStringLiteral("N_opt_spread")).toArray().at(0).toDouble() >= 1.0);
+    }
+
     void envelopeFollowsTheClosedForm()
     {
         // curves_chinchilla.csv: 8 sizes from 1e7 to 1e9, 30 log-spaced points each from 0.1 to

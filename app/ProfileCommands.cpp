@@ -52,6 +52,16 @@ void powerLaw(JsonWriter& j, const char* key, const std::optional<core::PowerLaw
     j.endObject();
 }
 
+/// a, b and the two power laws of an approach-1 or approach-2 result.
+template <class Result>
+void exponents(JsonWriter& j, const Result& r)
+{
+    j.key("a"); j.value(r.a());
+    j.key("b"); j.value(r.b());
+    powerLaw(j, "N_opt_fit", r.nFit);
+    powerLaw(j, "D_opt_fit", r.dFit);
+}
+
 void strings(JsonWriter& j, const char* key, const std::vector<std::string>& values)
 {
     j.key(key);
@@ -103,10 +113,7 @@ int runIsoFlopCommand(const CliOptions& options, std::ostream& out, std::ostream
             j.endObject();
         }
         j.endArray();
-        j.key("a"); j.value(r->a());
-        j.key("b"); j.value(r->b());
-        powerLaw(j, "N_opt_fit", r->nFit);
-        powerLaw(j, "D_opt_fit", r->dFit);
+        exponents(j, *r);
         j.key("points_used"); j.value(r->pointsUsed);
         j.key("points_skipped"); j.value(r->pointsSkipped);
         strings(j, "warnings", r->warnings);
@@ -155,10 +162,7 @@ int runEnvelopeCommand(const CliOptions& options, std::ostream& out, std::ostrea
             j.endObject();
         }
         j.endArray();
-        j.key("a"); j.value(r->a());
-        j.key("b"); j.value(r->b());
-        powerLaw(j, "N_opt_fit", r->nFit);
-        powerLaw(j, "D_opt_fit", r->dFit);
+        exponents(j, *r);
         j.key("curves"); j.value(r->curves);
         j.key("runs_skipped"); j.value(r->runsSkipped);
         j.key("distinct_N"); j.value(r->distinctN);

@@ -24,6 +24,15 @@ struct CliProcess {
                 p.readAllStandardError()};
     }
 
+    /// Whether `args` fail as bad usage: exit status 2 and `message` on stderr (for QVERIFY2).
+    static bool failsWith(const QStringList& args, const QString& message, QByteArray* stderrText = nullptr)
+    {
+        const CliProcess r = run(args);
+        if (stderrText)
+            *stderrText = r.err;
+        return r.exitCode == 2 && QString::fromUtf8(r.err).contains(message);
+    }
+
     /// A committed fixture under tests/data/cli.
     static QString fixture(const char* name)
     {

@@ -82,6 +82,20 @@ private Q_SLOTS:
         QVERIFY(warned);
     }
 
+    void weightsComeFromAColumn()
+    {
+        // weighted.csv: losses 1, 2, 4, 8 with weights 1, 1, 1, 5 in column w. The power law held
+        // at a constant (A = 0) fitted by least squares on log loss is the weighted mean of log y:
+        // E = exp((0 + ln 2 + ln 4 + 5 ln 8) / 8) = 2^(18/8).
+        const CliProcess r = CliProcess::run({kFit, CliProcess::fixture("weighted.csv"), kLaw, QStringLiteral("power"),
+                                              QStringLiteral("--fix"), QStringLiteral("A=0,alpha=0.5"), QStringLiteral("--weights"),
+                                              QStringLiteral("w"), QStringLiteral("--grid"), QStringLiteral("none"), kJson});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject j = json(r);
+        QVERIFY(std::abs(param(j, "params", "E") / std::pow(2.0, 18.0 / 8.0) - 1.0) <= 1e-9);
+        QCOMPARE(j.value(QStringLiteral("settings")).toObject().value(QStringLiteral("weights")).toString(), QStringLiteral("w"));
+    }
+
     void bootstrapAndHoldoutReport()
     {
         // chinchilla_grid.csv holds exact Chinchilla losses (E 1.8172, A 482.01, B 2085.43,
@@ -153,9 +167,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const CliProcess r = CliProcess::run(args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QByteArray err;
+        QVERIFY2(CliProcess::failsWith(args, message, &err), err.constData());
     }
 };
 

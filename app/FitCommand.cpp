@@ -122,6 +122,7 @@ tl::expected<FitReport, std::string> fitFromOptions(const CliOptions& options)
             report.conventions.emplace_back("derived_" + role, how);
         if (law->usesX())
             report.x = core::xQuantityName(fit.selection.x);
+        report.sweep = std::make_shared<const core::Sweep>(std::move(*sweep));
     }
 
     core::FitRequest request;

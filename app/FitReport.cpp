@@ -4,17 +4,10 @@
 #include "JsonWriter.h"
 
 #include "core/fit/DerivedQuantities.h"
+#include "core/util/NumberText.h"
 
-#include <cstdio>
 
 namespace {
-
-std::string number(double v)
-{
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
-}
 
 void paramObject(JsonWriter& j, const std::vector<std::string>& names, const std::vector<double>& values)
 {
@@ -162,35 +155,40 @@ void writeFitText(const FitReport& rep, std::ostream& out)
     const core::FitResult& r = rep.fit.result;
     out << "law:        " << rep.law->id() << "  (" << rep.law->formula() << ")\n";
     out << "points:     " << rep.points << " (" << rep.selection << ")\n";
-    out << "objective:  " << rep.objective << " = " << number(r.objective) << "\n";
+    out << "objective:  " << rep.objective << " = " << core::significantText(r.objective, 10) << "\n";
     for (std::size_t i = 0; i < r.names.size(); ++i) {
-        out << "  " << r.names[i] << " = " << number(r.params[i]);
+        out << "  " << r.names[i] << " = " << core::significantText(r.params[i], 10);
         if (i < r.stderrs.size())
-            out << "  +- " << number(r.stderrs[i]);
+            out << "  +- " << core::significantText(r.stderrs[i], 10);
         if (rep.bootstrap && i < rep.bootstrap->names.size())
-            out << "  95% CI [" << number(rep.bootstrap->lower[i]) << ", " << number(rep.bootstrap->upper[i]) << "]";
+            out << "  95% CI [" << core::significantText(rep.bootstrap->lower[i], 10) << ", "
+                << core::significantText(rep.bootstrap->upper[i], 10) << "]";
         out << '\n';
     }
     const auto derived = core::derivedQuantities(*rep.law, r.params);
     for (std::size_t k = 0; k < derived.size(); ++k) {
-        out << "  " << derived[k].first << " = " << number(derived[k].second);
+        out << "  " << derived[k].first << " = " << core::significantText(derived[k].second, 10);
         const std::size_t i = r.names.size() + k;
         if (rep.bootstrap && i < rep.bootstrap->names.size())
-            out << "  95% CI [" << number(rep.bootstrap->lower[i]) << ", " << number(rep.bootstrap->upper[i]) << "]";
+            out << "  95% CI [" << core::significantText(rep.bootstrap->lower[i], 10) << ", "
+                << core::significantText(rep.bootstrap->upper[i], 10) << "]";
         out << "   (derived)\n";
     }
     out << "status:     " << r.termination << " after " << r.iterations << " iterations; gradient "
-        << number(r.gradientNorm) << '\n';
+        << core::significantText(r.gradientNorm, 10) << '\n';
     out << "starts:     " << rep.fit.stats.starts << " (" << rep.fit.initialisation << "), " << rep.fit.stats.reachedBest
         << " reached the best; " << rep.fit.stats.distinctOptima << (rep.fit.stats.distinctOptima == 1 ? " distinct optimum\n" : " distinct optima\n");
-    out << "rmse(log):  " << number(r.rmseLog) << "   R^2(log): " << number(r.r2Log) << '\n';
+    out << "rmse(log):  " << core::significantText(r.rmseLog, 10)
+        << "   R^2(log): " << core::significantText(r.r2Log, 10) << '\n';
     if (rep.bootstrap)
         out << "bootstrap:  " << rep.bootstrap->resamples << " resamples of runs, " << rep.bootstrap->failed << " failed\n";
     if (rep.holdout)
-        out << "holdout:    fit on " << rep.holdout->split.quantity << " <= " << number(rep.holdout->split.threshold)
-            << " (" << rep.holdout->fit.result.residuals.size() << " points); on the " << rep.holdout->observed.size()
-            << " above it the loss is off by " << number(100 * rep.holdout->meanAbsRelError) << "% on average, "
-            << number(100 * rep.holdout->maxAbsRelError) << "% at most\n";
+        out << "holdout:    fit on " << rep.holdout->split.quantity
+            << " <= " << core::significantText(rep.holdout->split.threshold, 10) << " ("
+            << rep.holdout->fit.result.residuals.size() << " points); on the " << rep.holdout->observed.size()
+            << " above it the loss is off by "
+            << core::significantText(100 * rep.holdout->meanAbsRelError, 10) << "% on average, "
+            << core::significantText(100 * rep.holdout->maxAbsRelError, 10) << "% at most\n";
     for (const auto& w : r.warnings)
         out << "warning:    " << w << '\n';
     if (rep.bootstrap)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/data/Sweep.h"
 #include "core/fit/Bootstrap.h"
 #include "core/fit/HoldoutCheck.h"
 #include "core/fit/LawFitter.h"
@@ -17,6 +18,7 @@
 struct FitReport {
     const core::Law* law = nullptr;
     std::shared_ptr<const core::Law> ownedLaw; ///< keeps a user formula alive (registry laws: empty)
+    std::shared_ptr<const core::Sweep> sweep;  ///< the run table fitted (empty for formula tables)
     core::LawFit fit;
     std::optional<core::BootstrapResult> bootstrap;
     std::optional<core::HoldoutResult> holdout;

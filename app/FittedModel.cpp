@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FittedModel.h"
 
+#include "JsonWriter.h"
+
 #include "core/fit/Laws.h"
 
 #include <rapidjson/document.h>
@@ -9,6 +11,17 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
+
+void writeModelParams(JsonWriter& j, const FittedModel& model)
+{
+    j.key("params");
+    j.beginObject();
+    for (std::size_t i = 0; i < model.params.size(); ++i) {
+        j.key(model.law->parameters()[i].name);
+        j.value(model.params[i]);
+    }
+    j.endObject();
+}
 
 tl::expected<FittedModel, std::string> fittedModelFromParams(const std::string& lawId,
                                                              const std::map<std::string, double>& given,

@@ -22,6 +22,9 @@ struct FittedModel {
     std::vector<std::vector<double>> draws;
 };
 
+/// Writes `"params": {name: value, ...}` for the model's law, in the law's order.
+void writeModelParams(class JsonWriter& j, const FittedModel& model);
+
 /// From --law and --params; `where` prefixes messages (e.g. the file name). Every parameter of
 /// the law must be given, and no other.
 [[nodiscard]] tl::expected<FittedModel, std::string>

@@ -12,7 +12,6 @@
 #include "core/alloc/InferenceAware.h"
 #include "core/util/NumberText.h"
 
-#include <cstdio>
 #include <memory>
 #include <optional>
 
@@ -23,13 +22,6 @@ struct Row {
     core::Allocation allocation;
     std::optional<core::AllocationIntervals> ci;
 };
-
-std::string sig(double v)
-{
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
-}
 
 void interval(JsonWriter& j, const char* key, const core::PercentileInterval& p)
 {
@@ -60,11 +52,13 @@ int runOptimalCommand(const CliOptions& options, std::ostream& out, std::ostream
     FittedModel model;
     std::shared_ptr<const core::Law> owned;
     bool converged = true;
+    std::shared_ptr<const core::Sweep> sweep; // the file's runs, for the side-by-side approaches
     if (!options.file.empty()) {
         auto report = fitFromOptions(options);
         if (!report)
             return fail(report.error());
         owned = report->ownedLaw;
+        sweep = report->sweep;
         model.law = report->law;
         model.params = report->fit.result.params;
         converged = report->fit.result.converged;
@@ -121,20 +115,14 @@ int runOptimalCommand(const CliOptions& options, std::ostream& out, std::ostream
 
     // With a file, every approach the data support, side by side at the budgets.
     std::vector<ApproachAnswer> sideBySide;
-    if (!options.file.empty() && !opt.budgets.empty() && dInf == 0.0 && opt.uniqueTokens == 0.0 && !law.usesX())
-        sideBySide = compareApproaches(options.file, options, law, model.params, opt.budgets);
+    if (sweep && !opt.budgets.empty() && dInf == 0.0 && opt.uniqueTokens == 0.0 && !law.usesX())
+        sideBySide = compareApproaches(*sweep, law, model.params, opt.budgets);
 
     if (options.format == CliOptions::Format::Json) {
         JsonWriter j;
         j.beginObject();
         j.key("law"); j.value(law.id());
-        j.key("params");
-        j.beginObject();
-        for (std::size_t i = 0; i < model.params.size(); ++i) {
-            j.key(law.parameters()[i].name);
-            j.value(model.params[i]);
-        }
-        j.endObject();
+        writeModelParams(j, model);
         j.key("flops_model"); j.value(flops->id());
         j.key("flops_formula"); j.value(flops->formula());
         j.key("inference_tokens"); j.value(dInf);
@@ -185,12 +173,18 @@ int runOptimalCommand(const CliOptions& options, std::ostream& out, std::ostream
             << '\n';
         for (const Row& r : rows) {
             const core::Allocation& a = r.allocation;
-            out << "C = " << sig(dInf > 0.0 ? a.totalFlops : a.C) << ":  N_opt = " << sig(a.N) << ", D_opt = " << sig(a.D)
-                << ", D/N = " << sig(a.tokensPerParam) << ", loss = " << core::shortestText(a.loss);
+            out << "C = " << core::significantText(dInf > 0.0 ? a.totalFlops : a.C, 4)
+                << ":  N_opt = " << core::significantText(a.N, 4)
+                << ", D_opt = " << core::significantText(a.D, 4)
+                << ", D/N = " << core::significantText(a.tokensPerParam, 4)
+                << ", loss = " << core::shortestText(a.loss);
             if (r.ci)
-                out << "   95% CI N [" << sig(r.ci->N.lower) << ", " << sig(r.ci->N.upper) << "], D/N ["
-                    << sig(r.ci->tokensPerParam.lower) << ", " << sig(r.ci->tokensPerParam.upper) << "], loss ["
-                    << sig(r.ci->loss.lower) << ", " << sig(r.ci->loss.upper) << "]";
+                out << "   95% CI N [" << core::significantText(r.ci->N.lower, 4) << ", "
+                    << core::significantText(r.ci->N.upper, 4) << "], D/N ["
+                    << core::significantText(r.ci->tokensPerParam.lower, 4) << ", "
+                    << core::significantText(r.ci->tokensPerParam.upper, 4) << "], loss ["
+                    << core::significantText(r.ci->loss.lower, 4) << ", "
+                    << core::significantText(r.ci->loss.upper, 4) << "]";
             out << '\n';
         }
         if (!sideBySide.empty())

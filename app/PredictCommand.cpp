@@ -69,13 +69,7 @@ int runPredictCommand(const CliOptions& options, std::ostream& out, std::ostream
         JsonWriter j;
         j.beginObject();
         j.key("law"); j.value(model->law->id());
-        j.key("params");
-        j.beginObject();
-        for (std::size_t i = 0; i < model->params.size(); ++i) {
-            j.key(model->law->parameters()[i].name);
-            j.value(model->params[i]);
-        }
-        j.endObject();
+        writeModelParams(j, *model);
         j.key("predictions");
         j.beginArray();
         for (const auto& [at, loss] : rows) {

@@ -8,8 +8,8 @@
 #include "core/alloc/IsoFlopProfiles.h"
 #include "core/alloc/SweepFlops.h"
 #include "core/io/Importers.h"
+#include "core/util/NumberText.h"
 
-#include <cstdio>
 #include <limits>
 #include <optional>
 
@@ -71,13 +71,6 @@ void strings(JsonWriter& j, const char* key, const std::vector<std::string>& val
     j.endArray();
 }
 
-std::string g(double v)
-{
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
-}
-
 } // namespace
 
 int runIsoFlopCommand(const CliOptions& options, std::ostream& out, std::ostream& err)
@@ -122,13 +115,16 @@ int runIsoFlopCommand(const CliOptions& options, std::ostream& out, std::ostream
     } else {
         out << r->grouping << "; " << r->vertexMethod << '\n';
         for (const core::IsoFlopProfile& p : r->profiles) {
-            out << "C = " << g(p.C) << ": N_opt = " << g(p.nOpt) << " [" << g(p.nOptInterval[0]) << ", "
-                << g(p.nOptInterval[1]) << "], D_opt = " << g(p.dOpt) << ", loss = " << g(p.lossOpt) << " (" << p.points()
-                << " runs)\n";
+            out << "C = " << core::significantText(p.C, 4) << ": N_opt = " << core::significantText(p.nOpt, 4)
+                << " [" << core::significantText(p.nOptInterval[0], 4) << ", "
+                << core::significantText(p.nOptInterval[1], 4)
+                << "], D_opt = " << core::significantText(p.dOpt, 4)
+                << ", loss = " << core::significantText(p.lossOpt, 4) << " (" << p.points() << " runs)\n";
             for (const core::IsoFlopWarning& w : p.warnings)
                 out << "  warning: " << w.message << '\n';
         }
-        out << "a = " << g(r->a()) << ", b = " << g(r->b()) << '\n';
+        out << "a = " << core::significantText(r->a(), 4) << ", b = " << core::significantText(r->b(), 4)
+            << '\n';
         for (const auto& w : r->warnings)
             out << "warning: " << w << '\n';
     }
@@ -172,9 +168,11 @@ int runEnvelopeCommand(const CliOptions& options, std::ostream& out, std::ostrea
     } else {
         out << r->settings << '\n';
         for (const core::EnvelopePoint& p : r->points)
-            out << "C = " << g(p.C) << ": N = " << g(p.N) << ", D = " << g(p.D) << ", loss = " << g(p.loss) << " ("
-                << sweep->runs[p.run].id << ")\n";
-        out << "a = " << g(r->a()) << ", b = " << g(r->b()) << '\n';
+            out << "C = " << core::significantText(p.C, 4) << ": N = " << core::significantText(p.N, 4)
+                << ", D = " << core::significantText(p.D, 4)
+                << ", loss = " << core::significantText(p.loss, 4) << " (" << sweep->runs[p.run].id << ")\n";
+        out << "a = " << core::significantText(r->a(), 4) << ", b = " << core::significantText(r->b(), 4)
+            << '\n';
         for (const auto& w : r->warnings)
             out << "warning: " << w << '\n';
     }

@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SideBySide.h"
 
-#include "CliOptions.h"
-
 #include "core/alloc/ComputeOptimal.h"
 #include "core/alloc/Envelope.h"
 #include "core/alloc/IsoFlopProfiles.h"
 #include "core/fit/DerivedQuantities.h"
-#include "core/io/Importers.h"
+#include "core/util/NumberText.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 namespace {
@@ -34,17 +31,11 @@ void fromPowerLaws(ApproachAnswer& answer, const Result& r, const std::vector<do
     }
 }
 
-std::string g(double v)
-{
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
-}
-
 } // namespace
 
-std::vector<ApproachAnswer> compareApproaches(const std::string& path, const CliOptions& options, const core::Law& law,
-                                              std::span<const double> params, const std::vector<double>& budgets)
+std::vector<ApproachAnswer> compareApproaches(const core::Sweep& sweep, const core::Law& law,
+                                              std::span<const double> params,
+                                              const std::vector<double>& budgets)
 {
     std::vector<ApproachAnswer> out;
     ApproachAnswer three{3, "parametric fit (" + std::string(law.id()) + ")", "", kNaN, kNaN, {}, {}};
@@ -69,24 +60,19 @@ std::vector<ApproachAnswer> compareApproaches(const std::string& path, const Cli
 
     ApproachAnswer two{2, "IsoFLOP profiles", "", kNaN, kNaN, {}, {}};
     ApproachAnswer one{1, "envelope of training curves", "", kNaN, kNaN, {}, {}};
-    const auto sweep = core::importFile(path, options.import);
-    if (!sweep) {
-        two.unavailable = one.unavailable = sweep.error().toString();
+    const auto iso = core::isoFlopProfiles(sweep, core::IsoFlopOptions{});
+    if (iso)
+        fromPowerLaws(two, *iso, budgets);
+    else
+        two.unavailable = iso.error().message;
+    const bool curves = std::any_of(sweep.runs.begin(), sweep.runs.end(),
+                                    [](const core::Run& r) { return r.pointCount() >= 2; });
+    if (!curves) {
+        one.unavailable = "the file has final losses only, no training curves";
+    } else if (const auto env = core::envelope(sweep, core::EnvelopeOptions{}); env) {
+        fromPowerLaws(one, *env, budgets);
     } else {
-        const auto iso = core::isoFlopProfiles(*sweep, core::IsoFlopOptions{});
-        if (iso)
-            fromPowerLaws(two, *iso, budgets);
-        else
-            two.unavailable = iso.error().message;
-        const bool curves = std::any_of(sweep->runs.begin(), sweep->runs.end(),
-                                        [](const core::Run& r) { return r.pointCount() >= 2; });
-        if (!curves) {
-            one.unavailable = "the file has final losses only, no training curves";
-        } else if (const auto env = core::envelope(*sweep, core::EnvelopeOptions{}); env) {
-            fromPowerLaws(one, *env, budgets);
-        } else {
-            one.unavailable = env.error().message;
-        }
+        one.unavailable = env.error().message;
     }
     out.push_back(std::move(two));
     out.push_back(std::move(one));
@@ -143,9 +129,11 @@ void writeSideBySideText(std::ostream& out, const std::vector<ApproachAnswer>& a
             out << "unavailable: " << a.unavailable << '\n';
             continue;
         }
-        out << "a = " << g(a.a) << ", b = " << g(a.b);
+        out << "a = " << core::significantText(a.a, 4) << ", b = " << core::significantText(a.b, 4);
         for (std::size_t k = 0; k < budgets.size(); ++k)
-            out << "; at C = " << g(budgets[k]) << " N_opt = " << g(a.nOpt[k]) << ", D_opt = " << g(a.dOpt[k]);
+            out << "; at C = " << core::significantText(budgets[k], 4)
+                << " N_opt = " << core::significantText(a.nOpt[k], 4)
+                << ", D_opt = " << core::significantText(a.dOpt[k], 4);
         out << '\n';
     }
 }

@@ -3,6 +3,7 @@
 
 #include "JsonWriter.h"
 
+#include "core/data/Sweep.h"
 #include "core/fit/Law.h"
 
 #include <ostream>
@@ -22,12 +23,11 @@ struct ApproachAnswer {
 
 /// Chinchilla's three approaches on one sweep at `budgets` (FLOPs, C = 6ND): approach 3 from the
 /// fitted law (law, params; a and b from its derived quantities, else from the allocation's slope
-/// at each budget), approaches 2 and 1 from the file at `path` read with the same import
-/// options (core::isoFlopProfiles, core::envelope; their power laws in C evaluated at each budget,
-/// an extrapolation when the budget is outside the data). Never fails: an approach the data do
-/// not support says why.
-[[nodiscard]] std::vector<ApproachAnswer> compareApproaches(const std::string& path, const struct CliOptions& options,
-                                                            const core::Law& law, std::span<const double> params,
+/// at each budget), approaches 2 and 1 from the same runs (core::isoFlopProfiles,
+/// core::envelope; their power laws in C evaluated at each budget, an extrapolation when the
+/// budget is outside the data). Never fails: an approach the data do not support says why.
+[[nodiscard]] std::vector<ApproachAnswer> compareApproaches(const core::Sweep& sweep, const core::Law& law,
+                                                            std::span<const double> params,
                                                             const std::vector<double>& budgets);
 
 /// Writes the comparison as a JSON array, and per budget the spread of N_opt (max/min over the

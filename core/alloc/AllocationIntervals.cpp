@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/alloc/AllocationIntervals.h"
 
+#include "core/util/Quantile.h"
+
 #include "core/util/NumberText.h"
 #include "core/util/ParallelFor.h"
 
@@ -11,16 +13,6 @@
 namespace core {
 
 namespace {
-
-/// The q-quantile of v, linear between order statistics (numpy's default). v is not empty.
-double quantile(std::vector<double> v, double q)
-{
-    std::sort(v.begin(), v.end());
-    const double pos = q * static_cast<double>(v.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(pos));
-    const std::size_t hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
 
 PercentileInterval interval(const std::vector<Allocation>& done, double Allocation::*field, double level)
 {

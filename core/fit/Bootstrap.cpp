@@ -2,10 +2,10 @@
 #include "core/fit/Bootstrap.h"
 
 #include "core/fit/DerivedQuantities.h"
-#include "core/fit/HuberFitter.h"
-#include "core/fit/LeastSquaresFitter.h"
+#include "core/fit/LawFitter.h"
 #include "core/fit/VariableProjection.h"
 #include "core/util/ParallelFor.h"
+#include "core/util/Quantile.h"
 
 #include <algorithm>
 #include <cmath>
@@ -33,15 +33,6 @@ FitData gather(const FitData& data, const std::vector<std::vector<std::size_t>>&
     FitData out = data.rows(rows);
     out.run = std::move(draw);
     return out;
-}
-
-double percentile(std::vector<double> v, double q)
-{
-    std::sort(v.begin(), v.end());
-    const double pos = q * static_cast<double>(v.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(pos));
-    const std::size_t hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
 /// Exponents of the full fit, for centring the resamples' grid.
@@ -84,7 +75,7 @@ std::optional<FitResult> fitResample(const FitData& sample, const FitRequest& ba
         FitRequest r = base;
         r.start = s;
         r.threads = 1;
-        auto fit = base.objective == Objective::HuberLog ? fitHuber(sample, r) : fitLeastSquares(sample, r);
+        auto fit = fitLocal(sample, r);
         if (fit && fit->converged && std::isfinite(fit->objective) && (!best || fit->objective < best->objective))
             best = std::move(*fit);
     }
@@ -155,8 +146,8 @@ tl::expected<BootstrapResult, Error> bootstrapFit(const FitData& data, const Fit
         std::vector<double> column;
         for (const auto& d : out.draws)
             column.push_back(d[j]);
-        out.lower.push_back(percentile(column, 0.025));
-        out.upper.push_back(percentile(column, 0.975));
+        out.lower.push_back(quantile(column, 0.025));
+        out.upper.push_back(quantile(column, 0.975));
         double mean = 0.0, ss = 0.0;
         for (double v : column)
             mean += v;

@@ -16,18 +16,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }
 
-double objectiveValue(const Law& law, const FitData& data, const ResidualLoss& loss, std::span<const double> params)
-{
-    double sum = 0.0;
-    for (std::size_t i = 0; i < data.size(); ++i) {
-        const double r = loss.residual(law.eval(params, data.point(i)), data.y[static_cast<Eigen::Index>(i)]);
-        if (!std::isfinite(r))
-            return std::numeric_limits<double>::infinity();
-        sum += loss.factor(r, data.weightAt(i)) * loss.rho(r);
-    }
-    return sum;
-}
-
 FitResult evaluateFit(const Law& law, const FitData& data, const ParameterMap& map, const ResidualLoss& loss,
                       std::span<const double> params)
 {
@@ -46,13 +34,12 @@ FitResult evaluateFit(const Law& law, const FitData& data, const ParameterMap& m
     for (std::size_t i = 0; i < n; ++i) {
         const auto row = static_cast<Eigen::Index>(i);
         const LawPoint at = data.point(i);
-        const double pred = law.eval(params, at);
+        const double pred = law.evalWithGradient(params, at, grad);
         const double y = data.y[row];
         r[row] = loss.residual(pred, y);
         logRes[i] = std::log(pred) - std::log(y);
         c[row] = loss.factor(r[row], data.weightAt(i));
         result.objective += c[row] * loss.rho(r[row]);
-        law.gradient(params, at, grad);
         map.collapse(grad, gradLeader);
         const double scale = loss.logSpace() ? 1.0 / pred : 1.0;
         for (std::size_t j = 0; j < k; ++j)

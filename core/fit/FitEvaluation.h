@@ -23,9 +23,4 @@ namespace core {
 [[nodiscard]] FitResult evaluateFit(const Law& law, const FitData& data, const ParameterMap& map,
                                     const ResidualLoss& loss, std::span<const double> params);
 
-/// The objective alone (summed, with weights and penalty) at `params`; +inf where the law cannot
-/// be evaluated. Pure function, thread-safe.
-[[nodiscard]] double objectiveValue(const Law& law, const FitData& data, const ResidualLoss& loss,
-                                    std::span<const double> params);
-
 } // namespace core

@@ -16,13 +16,6 @@ namespace {
 constexpr double kRidgeExponent = 0.05;
 constexpr double kNarrowRatio = 3.0;
 
-std::string fixedDigits(double v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
-}
-
 } // namespace
 
 void addFitWarnings(LawFit& fit, const FitData& data, const FitRequest& request)
@@ -33,11 +26,9 @@ void addFitWarnings(LawFit& fit, const FitData& data, const FitRequest& request)
     const MultiStartStats& st = fit.stats;
     if (st.disagreeing > 0 && st.disagreeingExample.size() == r.params.size()) {
         std::string example;
-        for (std::size_t i = 0; i < r.params.size() && example.empty(); ++i) {
-            const double a = r.params[i], b = st.disagreeingExample[i];
-            if (std::abs(a - b) > 1e-2 * std::max(std::abs(a), std::abs(b)))
-                example = r.names[i] + " " + fixedDigits(a) + " vs " + fixedDigits(b);
-        }
+        if (const auto i = firstDifferentParameter(r.params, st.disagreeingExample))
+            example = r.names[*i] + " " + core::significantText(r.params[*i], 4) + " vs " +
+                      core::significantText(st.disagreeingExample[*i], 4);
         r.warnings.push_back("starts disagree: " + std::to_string(st.disagreeing)
                              + " converged starts within 0.1% of the best objective have different parameters (e.g. "
                              + example + "); the data do not pin the law down");
@@ -51,9 +42,11 @@ void addFitWarnings(LawFit& fit, const FitData& data, const FitRequest& request)
         if (!e || !c || request.fixed.count(std::string(exponent)) || request.fixed.count(std::string(coefficient)))
             continue;
         if (r.params[*e] < kRidgeExponent)
-            r.warnings.push_back(std::string(exponent) + " = " + fixedDigits(r.params[*e]) + " is near 0: the fit runs along the "
-                                 + std::string(exponent) + " -> 0, " + std::string(coefficient)
-                                 + " -> infinity ridge, where that term is nearly constant and trades off against E");
+            r.warnings.push_back(
+                std::string(exponent) + " = " + core::significantText(r.params[*e], 4) +
+                " is near 0: the fit runs along the " + std::string(exponent) + " -> 0, " +
+                std::string(coefficient) +
+                " -> infinity ridge, where that term is nearly constant and trades off against E");
     }
     // Too narrow a spread of D/N to separate alpha from beta.
     if (!law.usesX() && law.parameterIndex("alpha") && law.parameterIndex("beta") && data.size() > 0
@@ -61,8 +54,9 @@ void addFitWarnings(LawFit& fit, const FitData& data, const FitRequest& request)
         const Eigen::ArrayXd ratio = data.D.array() / data.N.array();
         const double spread = ratio.maxCoeff() / ratio.minCoeff();
         if (spread < kNarrowRatio)
-            r.warnings.push_back("D/N spans only a factor of " + fixedDigits(spread)
-                                 + " over the fit's points: alpha and beta cannot be told apart; add runs at other token-to-parameter ratios");
+            r.warnings.push_back("D/N spans only a factor of " + core::significantText(spread, 4) +
+                                 " over the fit's points: alpha and beta cannot be told apart; add runs at "
+                                 "other token-to-parameter ratios");
     }
 }
 

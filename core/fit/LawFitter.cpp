@@ -26,7 +26,6 @@ constexpr double kObjectiveFloor = 1e-14;
 constexpr std::size_t kOptimaKept = 20;
 constexpr std::size_t kDefaultLhsStarts = 32;
 constexpr double kNearObjective = 1e-3;  ///< "near-equal" objectives, relative
-constexpr double kDifferentParams = 1e-2; ///< "different" parameters, relative
 
 bool sameObjective(double a, double b)
 {
@@ -51,6 +50,19 @@ bool plainChinchillaHuber(const FitData& data, const FitRequest& r)
            && r.ties.empty() && r.overestimatePenalty == 1.0 && unitWeights;
 }
 
+/// Counts a converged end as disagreeing (`count` starts) when its objective is within
+/// kNearObjective of the best but its parameters differ (firstDifferentParameter).
+void noteRival(MultiStartStats& stats, double objective, const std::vector<double>& params, double bestObjective,
+               const std::vector<double>& bestParams, std::size_t count)
+{
+    if (objective > bestObjective * (1.0 + kNearObjective) + kObjectiveFloor
+        || !firstDifferentParameter(params, bestParams))
+        return;
+    if (stats.disagreeing == 0)
+        stats.disagreeingExample = params;
+    stats.disagreeing += count;
+}
+
 /// Runs `local` on every start on up to `threads` threads; reports progress from this thread.
 tl::expected<std::vector<std::optional<tl::expected<FitResult, Error>>>, Error>
 runStarts(const std::vector<std::vector<double>>& starts, const FitData& data, const FitRequest& request,
@@ -62,8 +74,7 @@ runStarts(const std::vector<std::vector<double>>& starts, const FitData& data, c
             FitRequest one = request;
             one.start = starts[i];
             const Progress keepGoing = [&stopped](double) { return !stopped(); };
-            ends[i] = request.objective == Objective::HuberLog ? fitHuber(data, one, keepGoing)
-                                                               : fitLeastSquares(data, one, keepGoing);
+            ends[i] = fitLocal(data, one, keepGoing);
         }, progress);
     if (!finished)
         return tl::make_unexpected(Error::forParameter("fit", "cancelled"));
@@ -117,21 +128,9 @@ tl::expected<FitResult, Error> reduce(std::vector<std::optional<tl::expected<Fit
             ++group->starts;
     }
     const std::vector<double>& bestParams = (**ends[*best]).params;
-    for (const auto& end : ends) {
-        if (!end || !*end || !(**end).converged)
-            continue;
-        const FitResult& r = **end;
-        if (r.objective > bestObjective * (1.0 + kNearObjective) + kObjectiveFloor)
-            continue;
-        for (std::size_t k = 0; k < r.params.size(); ++k) {
-            const double a = r.params[k], b = bestParams[k];
-            if (std::abs(a - b) > kDifferentParams * std::max(std::abs(a), std::abs(b))) {
-                if (stats.disagreeing++ == 0)
-                    stats.disagreeingExample = r.params;
-                break;
-            }
-        }
-    }
+    for (const auto& end : ends)
+        if (end && *end && (**end).converged)
+            noteRival(stats, (**end).objective, (**end).params, bestObjective, bestParams, 1);
     std::sort(stats.optima.begin(), stats.optima.end(),
               [](const MultiStartOptimum& a, const MultiStartOptimum& b) { return a.objective < b.objective; });
     stats.distinctOptima = stats.optima.size();
@@ -141,6 +140,12 @@ tl::expected<FitResult, Error> reduce(std::vector<std::optional<tl::expected<Fit
 }
 
 } // namespace
+
+tl::expected<FitResult, Error> fitLocal(const FitData& data, const FitRequest& request, const Progress& progress)
+{
+    return request.objective == Objective::HuberLog ? fitHuber(data, request, progress)
+                                                    : fitLeastSquares(data, request, progress);
+}
 
 tl::expected<LawFit, Error> fitLaw(const FitData& data, const FitRequest& request, const Progress& progress)
 {
@@ -176,18 +181,8 @@ tl::expected<LawFit, Error> fitLaw(const FitData& data, const FitRequest& reques
             fit.result.converged = r->result.converged;
             fit.stats = std::move(r->stats);
             // Per-start ends are not kept on this path; judge disagreement by the optima groups.
-            for (const MultiStartOptimum& o : fit.stats.optima) {
-                if (o.objective > fit.result.objective * (1.0 + kNearObjective) + kObjectiveFloor)
-                    continue;
-                for (std::size_t k = 0; k < o.params.size(); ++k)
-                    if (std::abs(o.params[k] - fit.result.params[k])
-                        > kDifferentParams * std::max(std::abs(o.params[k]), std::abs(fit.result.params[k]))) {
-                        if (fit.stats.disagreeing == 0)
-                            fit.stats.disagreeingExample = o.params;
-                        fit.stats.disagreeing += o.starts;
-                        break;
-                    }
-            }
+            for (const MultiStartOptimum& o : fit.stats.optima)
+                noteRival(fit.stats, o.objective, o.params, fit.result.objective, fit.result.params, o.starts);
             fit.initialisation = "Hoffmann et al.'s grid: " + std::to_string(fit.stats.starts) + " starts";
             fit.optimiser = "L-BFGS in (log A, log B, log E, alpha, beta), preconditioned, strong Wolfe line search "
                             "with approximate-Wolfe steps, from every start; best start kept";

@@ -23,6 +23,11 @@ struct LawFit {
     std::string initialisation;
 };
 
+/// One local solve from request.start (the law's defaults if empty) with the solver for the
+/// objective: fitLeastSquares for LsqLog/Lsq, fitHuber for HuberLog. Errors and threading as theirs.
+[[nodiscard]] tl::expected<FitResult, Error> fitLocal(const FitData& data, const FitRequest& request,
+                                                      const Progress& progress = {});
+
 /// The fitting engine's entry point: fits request.law to `data` with request.objective from the
 /// starts request.grid asks for (see StartGrid), each refined by the local solver for the
 /// objective (fitLeastSquares for LsqLog/Lsq; fitHuber for HuberLog, or fitChinchillaHuber for

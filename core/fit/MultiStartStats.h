@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <optional>
+#include <span>
 #include <vector>
 
 namespace core {
@@ -31,5 +35,16 @@ struct MultiStartStats {
     std::size_t disagreeing = 0;
     std::vector<double> disagreeingExample; ///< the parameters of the first such start
 };
+
+/// The first parameter in which `a` and `b` differ by more than 1% relative (what "different
+/// parameters" means for MultiStartStats::disagreeing), or nullopt. Same sizes expected.
+[[nodiscard]] inline std::optional<std::size_t> firstDifferentParameter(std::span<const double> a,
+                                                                        std::span<const double> b)
+{
+    for (std::size_t k = 0; k < a.size() && k < b.size(); ++k)
+        if (std::abs(a[k] - b[k]) > 1e-2 * std::max(std::abs(a[k]), std::abs(b[k])))
+            return k;
+    return std::nullopt;
+}
 
 } // namespace core

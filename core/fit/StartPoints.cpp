@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/fit/StartPoints.h"
 
+#include "core/fit/HuberChinchillaFit.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -72,14 +74,16 @@ std::vector<std::vector<double>> latinHypercubeStarts(const Law& law, const Para
 
 std::vector<std::vector<double>> hoffmannStarts()
 {
+    // The grid is defined once, in HuberChinchillaOptions::hoffmannGrid() (log A, log B, log E).
+    const HuberChinchillaOptions g = HuberChinchillaOptions::hoffmannGrid();
     std::vector<std::vector<double>> out;
-    out.reserve(4500);
-    for (int ai = 0; ai <= 4; ++ai)
-        for (int bi = 0; bi <= 4; ++bi)
-            for (int ei = 0; ei <= 4; ++ei)
-                for (int a = 0; a <= 5; ++a)
-                    for (int b = 0; b <= 5; ++b)
-                        out.push_back({std::exp(-1.0 + 0.5 * ei), std::exp(5.0 * a), std::exp(5.0 * b), 0.5 * ai, 0.5 * bi});
+    out.reserve(g.alpha.size() * g.beta.size() * g.e.size() * g.a.size() * g.b.size());
+    for (double alpha : g.alpha)
+        for (double beta : g.beta)
+            for (double e : g.e)
+                for (double a : g.a)
+                    for (double b : g.b)
+                        out.push_back({std::exp(e), std::exp(a), std::exp(b), alpha, beta});
     return out;
 }
 

@@ -20,9 +20,8 @@ namespace core {
                                                                     std::vector<double> start, std::size_t count,
                                                                     std::uint64_t seed);
 
-/// Hoffmann et al.'s 4,500 Chinchilla starts (alpha, beta in {0, 0.5, ..., 2}, log E in
-/// {-1, -0.5, ..., 1}, log A, log B in {0, 5, ..., 25}) as (E, A, B, alpha, beta) vectors, alpha
-/// outermost then beta, log E, log A, log B. Exponents of 0 are nudged inside their bounds by the solvers.
+/// Hoffmann et al.'s 4,500 Chinchilla starts (HuberChinchillaOptions::hoffmannGrid()) as
+/// (E, A, B, alpha, beta) vectors, alpha outermost then beta, log E, log A, log B. Exponents of 0 are nudged inside their bounds by the solvers.
 [[nodiscard]] std::vector<std::vector<double>> hoffmannStarts();
 
 } // namespace core

@@ -17,4 +17,11 @@ std::string shortestText(double v)
     return buf; // NaN never compares equal: "%.17g" of it
 }
 
+std::string significantText(double v, int digits)
+{
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+    return buf;
+}
+
 } // namespace core

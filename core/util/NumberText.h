@@ -10,4 +10,8 @@ namespace core {
 /// infinities print as "nan", "inf", "-inf". Locale-independent only in the C locale (the CLI's).
 [[nodiscard]] std::string shortestText(double v);
 
+/// `v` rounded to `digits` significant digits, "%.*g" style ("7.225e+10", "18.39"), for human
+/// readers only (results are never rounded; JSON uses shortestText). Same locale caveat.
+[[nodiscard]] std::string significantText(double v, int digits);
+
 } // namespace core

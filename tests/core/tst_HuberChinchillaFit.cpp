@@ -5,10 +5,11 @@
 // rounding of the scalar reference, which takes over outside their range), does not depend on the
 // thread count, and turns bad input and cancellation into errors. Also: a preconditioned L-BFGS run
 // is the plain run in the implied variables.
+#include "EpochData.h"
+
 #include "core/fit/HuberChinchillaFit.h"
 #include "core/fit/HuberChinchillaObjective.h"
 #include "core/fit/Lbfgs.h"
-#include "core/io/Importers.h"
 
 #include <QtTest>
 
@@ -26,34 +27,6 @@ namespace {
 const std::string kEpochCsv =
     std::string(SCALELAB_SHARED_DATA_DIR) + "/epoch-chinchilla-replication/svg_extracted_data.csv";
 
-/// Epoch's points as FitData (N, D = C/(6N) as derived by the importer, loss), without the 5
-/// highest losses, as Epoch does. Empty when the file cannot be read.
-core::FitData epochData()
-{
-    const auto sweep = core::importFile(kEpochCsv);
-    core::FitData d;
-    if (!sweep)
-        return d;
-    std::vector<const core::Run*> runs;
-    for (const core::Run& r : sweep->runs)
-        runs.push_back(&r);
-    std::stable_sort(runs.begin(), runs.end(),
-                     [](const core::Run* x, const core::Run* y) { return x->finalValue() > y->finalValue(); });
-    runs.erase(runs.begin(), runs.begin() + std::min<std::ptrdiff_t>(5, static_cast<std::ptrdiff_t>(runs.size())));
-    const auto n = static_cast<Eigen::Index>(runs.size());
-    d.N.resize(n);
-    d.D.resize(n);
-    d.y.resize(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const core::Run& r = *runs[static_cast<std::size_t>(i)];
-        d.N[i] = r.N;
-        d.D[i] = r.D;
-        d.y[i] = r.finalValue();
-    }
-    return d;
-}
-
-/// Noise-free data on a 6 x 6 (N, D) grid from E + A/N^alpha + B/D^beta.
 core::FitData syntheticData(const std::vector<double>& t) // E, A, B, alpha, beta
 {
     core::FitData d;
@@ -119,7 +92,7 @@ private Q_SLOTS:
     {
         if (!QFileInfo::exists(QString::fromStdString(kEpochCsv)))
             QSKIP(qPrintable(QStringLiteral("shared data not found: %1").arg(QString::fromStdString(kEpochCsv))));
-        const core::FitData data = epochData();
+        const core::FitData data = epochFitData();
         QCOMPARE(data.size(), std::size_t(240));
         const auto fit = core::fitChinchillaHuber(data); // delta 1e-3, Hoffmann's 4,500 starts
         QVERIFY2(fit.has_value(), fit ? "" : fit.error().toString().c_str());
@@ -192,7 +165,7 @@ private Q_SLOTS:
     void kernelsAgreeWithReference()
     {
         // Epoch's points when available (240: several vector steps plus padding), else synthetic.
-        core::FitData d = QFileInfo::exists(QString::fromStdString(kEpochCsv)) ? epochData() : noisyData();
+        core::FitData d = QFileInfo::exists(QString::fromStdString(kEpochCsv)) ? epochFitData() : noisyData();
         if (d.size() == 0)
             d = noisyData();
         const core::HuberChinchillaObjective f = objectiveOf(d);
@@ -218,7 +191,7 @@ private Q_SLOTS:
 
     void vectorKernelsAreBitIdentical()
     {
-        core::FitData d = epochData(); // 240 points when the shared data is there
+        core::FitData d = epochFitData(); // 240 points when the shared data is there
         if (d.size() == 0)
             d = noisyData();
         const core::HuberChinchillaObjective f = objectiveOf(d);

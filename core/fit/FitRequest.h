@@ -38,6 +38,7 @@ struct ParameterTie {
 struct ParameterBounds {
     double lower = 0.0;
     double upper = 0.0;
+    bool operator==(const ParameterBounds&) const = default;
 };
 
 /// One fit: the law (not owned; laws live in the registry for the program's lifetime), the

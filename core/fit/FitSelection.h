@@ -25,6 +25,8 @@ struct FitSelection {
     std::size_t excludeTopLoss = 0;
     XQuantity x = XQuantity::N;
 
+    bool operator==(const FitSelection&) const = default;
+
     /// The fit's points, in run order (within a run, curve order); FitData::run holds each
     /// point's run index in the sweep. Error (parameter "--points") when no usable point remains.
     [[nodiscard]] tl::expected<FitData, Error> select(const Sweep& sweep) const;

@@ -19,6 +19,7 @@ namespace core {
 struct HoldoutSplit {
     char quantity = 'N'; ///< 'N' or 'C'
     double threshold = 0.0;
+    bool operator==(const HoldoutSplit&) const = default;
 };
 
 /// An extrapolation check: the law fitted to the points at or below the threshold, and how well

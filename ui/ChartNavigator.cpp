@@ -68,10 +68,11 @@ bool ChartNavigator::eventFilter(QObject* watched, QEvent* event)
     case QEvent::MouseButtonPress: {
         const auto* mouse = static_cast<QMouseEvent*>(event);
         m_start = m_last = mouse->position().toPoint();
-        const bool band = mouse->button() == Qt::RightButton
-                          || (mouse->button() == Qt::LeftButton && (mouse->modifiers() & Qt::ShiftModifier));
-        if (band) {
-            m_drag = Drag::Band;
+        const bool shiftLeft = mouse->button() == Qt::LeftButton && (mouse->modifiers() & Qt::ShiftModifier);
+        if (mouse->button() == Qt::RightButton || shiftLeft) {
+            m_drag = mouse->button() == Qt::RightButton ? Drag::Band
+                     : (mouse->modifiers() & Qt::ControlModifier) ? Drag::Include
+                                                                  : Drag::Exclude;
             if (m_band == nullptr)
                 m_band = new QRubberBand(QRubberBand::Rectangle, m_view->viewport());
             m_band->setGeometry(QRect(m_start, QSize()));
@@ -93,7 +94,7 @@ bool ChartNavigator::eventFilter(QObject* watched, QEvent* event)
             m_apply.start();
             return true;
         }
-        if (m_drag == Drag::Band) {
+        if (m_drag == Drag::Band || m_drag == Drag::Exclude || m_drag == Drag::Include) {
             m_band->setGeometry(QRect(m_start, pos).normalized());
             return true;
         }
@@ -102,20 +103,32 @@ bool ChartNavigator::eventFilter(QObject* watched, QEvent* event)
     case QEvent::MouseButtonRelease: {
         const auto* mouse = static_cast<QMouseEvent*>(event);
         applyPending();
-        if (m_drag == Drag::Band) {
+        const QRect box = QRect(m_start, mouse->position().toPoint()).normalized();
+        if (m_drag == Drag::Band || m_drag == Drag::Exclude || m_drag == Drag::Include)
             m_band->hide();
-            m_view->zoomToViewRect(QRectF(QRect(m_start, mouse->position().toPoint()).normalized()));
-        }
-        if (m_drag == Drag::Pan)
+        if (m_drag == Drag::Band)
+            m_view->zoomToViewRect(QRectF(box));
+        else if (m_drag == Drag::Exclude || m_drag == Drag::Include)
+            m_view->excludeInViewRect(QRectF(box), m_drag == Drag::Exclude);
+        if (m_drag == Drag::Pan) {
             m_view->viewport()->unsetCursor();
+            const QPoint moved = mouse->position().toPoint() - m_start;
+            if (mouse->button() == Qt::LeftButton && moved.manhattanLength() < kClickSlopPx)
+                m_view->toggleExclusionAt(mouse->position());
+        }
         m_drag = Drag::None;
         return true;
     }
-    case QEvent::MouseButtonDblClick:
+    case QEvent::MouseButtonDblClick: {
+        // The first click of a double-click on a point already toggled it: only empty space resets.
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        if (m_view->runAt(mouse->position()) >= 0)
+            return true;
         m_pendingPan = QPointF();
         m_pendingZoom = 1.0;
         m_view->resetZoom();
         return true;
+    }
     default:
         return false;
     }

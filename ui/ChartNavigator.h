@@ -13,8 +13,10 @@ namespace ui {
 class LogLogChartView;
 
 /// Mouse and keyboard navigation for a LogLogChartView, as an event filter on its viewport:
-/// wheel zooms around the cursor; left or middle drag pans; Shift+left or right drag draws a
-/// rubber band and zooms to it; double-click and Home reset; +/- zoom around the centre.
+/// wheel zooms around the cursor; left or middle drag pans; a left click (no drag) on a point or
+/// curve excludes it from the fit or includes it again; Shift+left drag excludes every run inside
+/// the box, Ctrl+Shift+left drag includes them again; right drag zooms to a box; double-click and
+/// Home reset; +/- zoom around the centre.
 /// Presses are never forwarded to QChartView (avoids QTBUG-115072/118669 in Qt 6.4); plain moves
 /// are, so series hover still works. Wheel steps and drag moves that arrive faster than the chart
 /// can redraw (a zoom of hundreds of curves costs ~100 ms in Qt Charts) are merged and applied once
@@ -28,7 +30,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    enum class Drag { None, Pan, Band };
+    enum class Drag { None, Pan, Band, Exclude, Include };
+    static constexpr int kClickSlopPx = 3; ///< a press and release closer than this is a click
 
     /// Applies the merged zoom and pan now.
     void applyPending();

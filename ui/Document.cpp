@@ -32,7 +32,8 @@ QString quantityText(core::XQuantity q)
 }
 } // namespace
 
-Document::Document(QObject* parent) : QObject(parent), m_loader(new SweepLoader(this))
+Document::Document(QObject* parent)
+    : QObject(parent), m_sweep(std::make_shared<const core::Sweep>()), m_loader(new SweepLoader(this))
 {
     connect(m_loader, &SweepLoader::progress, this, &Document::loadProgress);
     connect(m_loader, &SweepLoader::canceled, this, &Document::loadCanceled);
@@ -52,14 +53,18 @@ Document::~Document() = default;
 
 void Document::setSweep(core::Sweep sweep, const QString& sourcePath, const core::ImportOptions& options)
 {
-    m_sweep = std::move(sweep);
+    m_sweep = std::make_shared<const core::Sweep>(std::move(sweep));
     m_sourcePath = sourcePath;
     m_options = options;
-    m_visible.assign(m_sweep.runs.size(), 1);
-    m_colors = ColorScale(m_sweep, ColorScale::defaultAttribute(m_sweep));
-    m_x = defaultX(m_sweep);
+    m_visible.assign(m_sweep->runs.size(), 1);
+    m_colors = ColorScale(*m_sweep, ColorScale::defaultAttribute(*m_sweep));
+    m_x = defaultX(*m_sweep);
+    m_fitSpec = defaultFitSpec(*m_sweep);
+    m_budget = defaultBudget(*m_sweep);
+    m_view = View::Data;
     m_undo.clear();
-    Q_EMIT changed(Change::Sweep | Change::Visibility | Change::XQuantity | Change::Colors);
+    Q_EMIT changed(Change::Sweep | Change::Visibility | Change::XQuantity | Change::Colors | Change::FitSettings
+                   | Change::Budget | Change::View);
 }
 
 void Document::load(const QString& path, const core::ImportOptions& options)
@@ -87,7 +92,7 @@ void Document::setRunVisible(int run, bool visible)
 {
     if (run < 0 || run >= runCount() || isRunVisible(run) == visible)
         return;
-    const QString name = QString::fromStdString(m_sweep.runs[static_cast<std::size_t>(run)].name);
+    const QString name = QString::fromStdString(m_sweep->runs[static_cast<std::size_t>(run)].name);
     m_undo.push(new SetPropertyCommand<bool>(
         visible ? tr("Show run %1").arg(name) : tr("Hide run %1").arg(name),
         [this, run] { return isRunVisible(run); },
@@ -126,8 +131,96 @@ void Document::setColorBy(const QString& attribute)
 
 void Document::applyColorBy(const QString& attribute)
 {
-    m_colors = ColorScale(m_sweep, attribute);
+    m_colors = ColorScale(*m_sweep, attribute);
     Q_EMIT changed(Change::Colors);
+}
+
+core::FitJobSpec Document::defaultFitSpec(const core::Sweep& sweep)
+{
+    core::FitJobSpec spec;
+    const bool nAndD = std::any_of(sweep.runs.begin(), sweep.runs.end(), [](const core::Run& r) {
+        return std::isfinite(r.N) && r.N > 0 && std::isfinite(r.D) && r.D > 0;
+    });
+    spec.lawId = nAndD ? "chinchilla" : "power";
+    spec.selection.x = defaultX(sweep);
+    spec.bootstrap = 200;
+    return spec;
+}
+
+double Document::defaultBudget(const core::Sweep& sweep)
+{
+    double cMax = 0.0;
+    for (const core::Run& r : sweep.runs)
+        if (std::isfinite(r.C) && r.C > cMax)
+            cMax = r.C;
+    if (cMax <= 0.0)
+        return 5.76e23;
+    // One significant digit, a decade beyond the data: 3.3e21 -> 3e22.
+    const double e = std::floor(std::log10(10.0 * cMax));
+    return std::round(10.0 * cMax / std::pow(10.0, e)) * std::pow(10.0, e);
+}
+
+void Document::setFitSpec(const core::FitJobSpec& spec, const QString& text)
+{
+    if (spec == m_fitSpec)
+        return;
+    m_undo.push(new SetPropertyCommand<core::FitJobSpec>(
+        text, [this] { return m_fitSpec; }, [this](const core::FitJobSpec& v) { applyFitSpec(v); }, spec));
+}
+
+void Document::applyFitSpec(const core::FitJobSpec& spec)
+{
+    m_fitSpec = spec;
+    Q_EMIT changed(Change::FitSettings);
+}
+
+bool Document::isRunExcluded(int run) const
+{
+    return run >= 0 && m_fitSpec.isExcluded(static_cast<std::size_t>(run));
+}
+
+void Document::setRunsExcluded(const std::vector<std::size_t>& runs, bool excluded)
+{
+    std::vector<std::size_t> valid;
+    for (std::size_t r : runs)
+        if (r < m_sweep->runs.size())
+            valid.push_back(r);
+    if (valid.empty())
+        return;
+    const QString what = valid.size() == 1
+                             ? tr("run %1").arg(QString::fromStdString(m_sweep->runs[valid.front()].name))
+                             : tr("%1 runs").arg(valid.size());
+    setFitSpec(m_fitSpec.withExcluded(valid, excluded), excluded ? tr("Exclude %1").arg(what) : tr("Include %1").arg(what));
+}
+
+void Document::setBudget(double C)
+{
+    if (!std::isfinite(C) || C <= 0.0 || C == m_budget)
+        return;
+    constexpr int kBudgetMergeId = 1;
+    m_undo.push(new SetPropertyCommand<double>(
+        tr("Set budget"), [this] { return m_budget; }, [this](const double& v) { applyBudget(v); }, C,
+        kBudgetMergeId));
+}
+
+void Document::applyBudget(double C)
+{
+    m_budget = C;
+    Q_EMIT changed(Change::Budget);
+}
+
+void Document::setView(View view)
+{
+    if (view == m_view)
+        return;
+    m_undo.push(new SetPropertyCommand<View>(
+        tr("Change view"), [this] { return m_view; }, [this](const View& v) { applyView(v); }, view));
+}
+
+void Document::applyView(View view)
+{
+    m_view = view;
+    Q_EMIT changed(Change::View);
 }
 
 } // namespace ui

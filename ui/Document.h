@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/data/Sweep.h"
+#include "core/fit/FitJobSpec.h"
 #include "core/io/ImportOptions.h"
 #include "core/plot/PlotPoints.h"
 #include "ui/ColorScale.h"
@@ -11,15 +12,18 @@
 #include <QString>
 #include <QUndoStack>
 
+#include <memory>
 #include <vector>
 
 namespace ui {
 
 class SweepLoader;
 
-/// The one document of a window: owns the current core::Sweep (by value), where it came from and
-/// how it was read, the per-run visibility and colour, the x quantity and the colour-by attribute,
-/// and the QUndoStack every edit goes through. Views read it and call its setters; they never
+/// The one document of a window: owns the current core::Sweep (shared, immutable once set, so a
+/// worker thread can fit it while the GUI draws it), where it came from and how it was read, the
+/// per-run visibility and colour, the x quantity and the colour-by attribute, the fit settings and
+/// the user's exclusions (one core::FitJobSpec), the budget C of the allocation readouts, the
+/// chosen view, and the QUndoStack every edit goes through. Views read it and call its setters; they never
 /// mutate core values. Emits one changed(what) signal per edit. Loading runs on a worker thread
 /// (SweepLoader); its result is applied here on the GUI thread. GUI thread only.
 class Document : public QObject {
@@ -30,6 +34,16 @@ public:
         Visibility = 0x2, ///< some run was shown or hidden
         XQuantity = 0x4,  ///< the x axis quantity changed
         Colors = 0x8,     ///< the colour-by attribute (and so the run colours) changed
+        FitSettings = 0x10, ///< the fit spec (law, settings, exclusions, range, backtest) changed
+        Budget = 0x20,    ///< the budget C changed
+        View = 0x40,      ///< the chosen view changed
+    };
+    /// What the central chart shows.
+    enum class View {
+        Data,       ///< loss against N, D or C (Document::xQuantity) with the fitted law
+        IsoFlop,    ///< loss against N per budget, with the profiles' parabolas and vertices
+        Allocation, ///< N_opt(C) and D_opt(C) from each approach, with CI bands
+        Residuals,  ///< log residual of the fit against the x quantity
     };
     Q_DECLARE_FLAGS(Changes, Change)
     Q_FLAG(Changes)
@@ -37,12 +51,15 @@ public:
     explicit Document(QObject* parent = nullptr);
     ~Document() override;
 
-    [[nodiscard]] const core::Sweep& sweep() const { return m_sweep; }
+    [[nodiscard]] const core::Sweep& sweep() const { return *m_sweep; }
+    /// The same sweep, shared: workers keep it alive while they read it.
+    [[nodiscard]] std::shared_ptr<const core::Sweep> sharedSweep() const { return m_sweep; }
     [[nodiscard]] const QString& sourcePath() const { return m_sourcePath; }
     [[nodiscard]] const core::ImportOptions& importOptions() const { return m_options; }
-    [[nodiscard]] int runCount() const { return static_cast<int>(m_sweep.runs.size()); }
+    [[nodiscard]] int runCount() const { return static_cast<int>(m_sweep->runs.size()); }
 
-    /// Replaces the sweep (e.g. a finished load); resets visibility, colours, x and the undo stack.
+    /// Replaces the sweep (e.g. a finished load); resets visibility, colours, x, the fit spec (a
+    /// default for the data, see defaultFitSpec), the budget, the view and the undo stack.
     void setSweep(core::Sweep sweep, const QString& sourcePath = {},
                   const core::ImportOptions& options = {});
 
@@ -65,6 +82,27 @@ public:
     /// Undoable. One of ColorScale::attributesOf(sweep()).
     void setColorBy(const QString& attribute);
 
+    [[nodiscard]] const core::FitJobSpec& fitSpec() const { return m_fitSpec; }
+    /// Undoable (the stack shows `text`). Does nothing when `spec` equals the current one.
+    void setFitSpec(const core::FitJobSpec& spec, const QString& text);
+    [[nodiscard]] bool isRunExcluded(int run) const;
+    /// Excludes `runs` from the fit (or includes them again), as one undoable step.
+    void setRunsExcluded(const std::vector<std::size_t>& runs, bool excluded);
+    /// The default fit for `sweep`: chinchilla in N and D when some runs have both, else the
+    /// power law in the default x; lsq-log, the default start grid, 200 bootstrap resamples.
+    [[nodiscard]] static core::FitJobSpec defaultFitSpec(const core::Sweep& sweep);
+
+    /// The training budget C (FLOPs, > 0) of the allocation readouts and chart markers.
+    [[nodiscard]] double budget() const { return m_budget; }
+    /// Undoable; consecutive calls merge into one step (a slider drag). Ignores C not finite or <= 0.
+    void setBudget(double C);
+    /// 10x the largest C of the sweep's runs, rounded to one significant digit; 5.76e23 without data.
+    [[nodiscard]] static double defaultBudget(const core::Sweep& sweep);
+
+    [[nodiscard]] View view() const { return m_view; }
+    /// Undoable.
+    void setView(View view);
+
     [[nodiscard]] QUndoStack* undoStack() { return &m_undo; }
 
 Q_SIGNALS:
@@ -82,13 +120,19 @@ private:
     void applyRunVisible(int run, bool visible);
     void applyXQuantity(core::XQuantity q);
     void applyColorBy(const QString& attribute);
+    void applyFitSpec(const core::FitJobSpec& spec);
+    void applyBudget(double C);
+    void applyView(View view);
 
-    core::Sweep m_sweep;
+    std::shared_ptr<const core::Sweep> m_sweep;
     QString m_sourcePath;
     core::ImportOptions m_options;
     std::vector<char> m_visible;
     ColorScale m_colors;
     core::XQuantity m_x = core::XQuantity::N;
+    core::FitJobSpec m_fitSpec;
+    double m_budget = 5.76e23;
+    View m_view = View::Data;
     QUndoStack m_undo;
     SweepLoader* m_loader = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "ui/Document.h"
 #include "ui/LogTickAxis.h"
 #include "ui/NumberFormat.h"
+#include "ui/OverlayLayer.h"
 
 #include <QChart>
 #include <QCursor>
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace ui {
 
@@ -84,6 +86,7 @@ LogLogChartView::LogLogChartView(Document* document, QWidget* parent)
     setMinimumSize(320, 240);
     new ChartNavigator(this);
     m_curveLayer = new CurveLayer(c, m_axisX, m_axisY);
+    m_overlay = new OverlayLayer(c, m_axisX, m_axisY);
     connect(m_curveLayer, &CurveLayer::hovered, this, &LogLogChartView::showHoverTip);
 
     m_redecimateTimer.setSingleShot(true);
@@ -95,7 +98,9 @@ LogLogChartView::LogLogChartView(Document* document, QWidget* parent)
     });
     connect(m_axisY, &QValueAxis::rangeChanged, viewport(), qOverload<>(&QWidget::update));
     connect(m_document, &Document::changed, this, [this](Document::Changes what) {
-        rebuild(what.testAnyFlags(Document::Change::Sweep | Document::Change::XQuantity));
+        if (what.testAnyFlags(Document::Change::Sweep | Document::Change::XQuantity | Document::Change::Visibility
+                              | Document::Change::Colors | Document::Change::FitSettings))
+            rebuild(what.testAnyFlags(Document::Change::Sweep | Document::Change::XQuantity));
     });
     rebuild(true);
 }
@@ -218,6 +223,7 @@ void LogLogChartView::rebuild(bool resetRange)
         m_markers.push_back(std::move(m));
     }
 
+    std::map<int, int> hollowOfEntry; // colour entry -> its excluded (hollow) marker group
     double xLo = std::numeric_limits<double>::infinity(), xHi = -xLo, yLo = xLo, yHi = -xLo;
     for (std::size_t i = 0; i < sweep.runs.size(); ++i) {
         const core::Run& run = sweep.runs[i];
@@ -238,16 +244,33 @@ void LogLogChartView::rebuild(bool resetRange)
             m_curves.push_back(std::move(c));
             continue;
         }
+        const bool excluded = m_document->isRunExcluded(static_cast<int>(i));
         Markers* group = nullptr;
         if (perRun) {
             Markers m;
             m.series = new QScatterSeries;
             m.series->setName(QString::fromStdString(run.name));
             m.series->setColor(m_document->runColor(static_cast<int>(i)));
+            m.excluded = excluded;
             m_markers.push_back(std::move(m));
             group = &m_markers.back();
         } else {
-            group = &m_markers[static_cast<std::size_t>(groupOfEntry[static_cast<std::size_t>(scale.entryOf(i))])];
+            const int entry = scale.entryOf(i);
+            if (excluded) {
+                auto it = hollowOfEntry.find(entry);
+                if (it == hollowOfEntry.end()) {
+                    Markers m;
+                    m.series = new QScatterSeries;
+                    m.series->setName(scale.entries()[entry].label + tr(" (excluded)"));
+                    m.series->setColor(scale.entries()[entry].color);
+                    m.excluded = true;
+                    it = hollowOfEntry.emplace(entry, static_cast<int>(m_markers.size())).first;
+                    m_markers.push_back(std::move(m));
+                }
+                group = &m_markers[static_cast<std::size_t>(it->second)];
+            } else {
+                group = &m_markers[static_cast<std::size_t>(groupOfEntry[static_cast<std::size_t>(entry)])];
+            }
         }
         group->shown.x.push_back(pts.x.front());
         group->shown.y.push_back(pts.y.front());
@@ -256,18 +279,34 @@ void LogLogChartView::rebuild(bool resetRange)
 
     std::vector<CurveLayer::Curve> layerCurves;
     layerCurves.reserve(m_curves.size());
-    for (const Curve& c : m_curves)
-        layerCurves.push_back({QString::fromStdString(sweep.runs[static_cast<std::size_t>(c.run)].name),
-                               m_document->runColor(c.run), {}});
+    for (const Curve& c : m_curves) {
+        QColor color = m_document->runColor(c.run);
+        if (m_document->isRunExcluded(c.run))
+            color.setAlpha(60); // excluded from the fit: faint
+        layerCurves.push_back({QString::fromStdString(sweep.runs[static_cast<std::size_t>(c.run)].name), color, {}});
+    }
     m_curveLayer->setCurves(std::move(layerCurves));
     for (std::size_t k = 0; k < m_markers.size(); ++k) {
         QScatterSeries* s = m_markers[k].series;
         s->setMarkerSize(9);
-        s->setBorderColor(s->color().darker(150));
+        if (m_markers[k].excluded) {
+            const QColor line = s->color();
+            s->setColor(Qt::white); // hollow: white fill, the group's colour as the outline
+            s->setBorderColor(line);
+            QPen pen = s->pen();
+            pen.setColor(line);
+            pen.setWidthF(1.6);
+            s->setPen(pen);
+        } else {
+            s->setBorderColor(s->color().darker(150));
+        }
         s->replace(toLogPoints(m_markers[k].shown));
         chart()->addSeries(s);
         s->attachAxis(m_axisX);
         s->attachAxis(m_axisY);
+        if (m_markers[k].excluded && !perRun)
+            for (QLegendMarker* lm : chart()->legend()->markers(s))
+                lm->setVisible(false);
         connect(s, &QXYSeries::hovered, this, [this, k](const QPointF& p, bool state) {
             const Markers& m = m_markers[k];
             std::size_t best = 0;
@@ -282,8 +321,11 @@ void LogLogChartView::rebuild(bool resetRange)
             }
             if (best >= m.runs.size())
                 return;
-            const core::Run& run = m_document->sweep().runs[static_cast<std::size_t>(m.runs[best])];
-            showHoverTip(QString::fromStdString(run.name), points[static_cast<qsizetype>(best)], state);
+            const int r = m.runs[best];
+            const core::Run& run = m_document->sweep().runs[static_cast<std::size_t>(r)];
+            showHoverTip(QString::fromStdString(run.name)
+                             + (m_document->isRunExcluded(r) ? tr(" (excluded from the fit)") : QString()),
+                         points[static_cast<qsizetype>(best)], state);
         });
     }
     chart()->legend()->setVisible(!perRun);
@@ -391,6 +433,70 @@ void LogLogChartView::zoomToViewRect(const QRectF& rect)
     const QPointF b = viewToLog(r.bottomRight());
     m_axisX->setRange(a.x(), b.x());
     m_axisY->setRange(b.y(), a.y());
+}
+
+QPointF LogLogChartView::logToView(QPointF p) const
+{
+    const QRectF area = plotAreaInView();
+    const double fx = (p.x() - m_axisX->min()) / (m_axisX->max() - m_axisX->min());
+    const double fy = (p.y() - m_axisY->min()) / (m_axisY->max() - m_axisY->min());
+    return {area.left() + fx * area.width(), area.bottom() - fy * area.height()};
+}
+
+int LogLogChartView::runAt(QPointF viewPos) const
+{
+    constexpr double kPickRadiusPx = 7.0;
+    double best = kPickRadiusPx * kPickRadiusPx;
+    int run = -1;
+    auto consider = [&](double x, double y, int r) {
+        const QPointF d = logToView(QPointF(std::log10(x), std::log10(y))) - viewPos;
+        const double d2 = QPointF::dotProduct(d, d);
+        if (d2 <= best) {
+            best = d2;
+            run = r;
+        }
+    };
+    for (const Markers& m : m_markers)
+        for (std::size_t j = 0; j < m.shown.size(); ++j)
+            consider(m.shown.x[j], m.shown.y[j], m.runs[j]);
+    for (const Curve& c : m_curves)
+        for (std::size_t j = 0; j < c.shown.size(); ++j)
+            consider(c.shown.x[j], c.shown.y[j], c.run);
+    return run;
+}
+
+std::vector<std::size_t> LogLogChartView::runsInViewRect(const QRectF& rect) const
+{
+    const QRectF r = rect.normalized();
+    std::vector<std::size_t> runs;
+    auto inside = [&](double x, double y) { return r.contains(logToView(QPointF(std::log10(x), std::log10(y)))); };
+    for (const Markers& m : m_markers)
+        for (std::size_t j = 0; j < m.shown.size(); ++j)
+            if (inside(m.shown.x[j], m.shown.y[j]))
+                runs.push_back(static_cast<std::size_t>(m.runs[j]));
+    for (const Curve& c : m_curves)
+        for (std::size_t j = 0; j < c.shown.size(); ++j)
+            if (inside(c.shown.x[j], c.shown.y[j])) {
+                runs.push_back(static_cast<std::size_t>(c.run));
+                break;
+            }
+    std::sort(runs.begin(), runs.end());
+    runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
+    return runs;
+}
+
+bool LogLogChartView::toggleExclusionAt(QPointF viewPos)
+{
+    const int run = runAt(viewPos);
+    if (run < 0)
+        return false;
+    m_document->setRunsExcluded({static_cast<std::size_t>(run)}, !m_document->isRunExcluded(run));
+    return true;
+}
+
+void LogLogChartView::excludeInViewRect(const QRectF& rect, bool exclude)
+{
+    m_document->setRunsExcluded(runsInViewRect(rect), exclude);
 }
 
 void LogLogChartView::resizeEvent(QResizeEvent* event)

@@ -17,6 +17,7 @@ namespace ui {
 class Document;
 class LogTickAxis;
 class CurveLayer;
+class OverlayLayer;
 
 /// Loss against N, D or C on log-log axes for the Document's visible runs. Plots log10(x) and
 /// log10(y) on linear LogTickAxis axes labelled from core::logTicks/formatTick, with lighter minor
@@ -25,7 +26,8 @@ class CurveLayer;
 /// timer); runs with one point are markers, one QScatterSeries per legend entry of the ColorScale.
 /// Only core::logPlotPoints output is plotted, so no series ever gets a point <= 0 or NaN.
 /// Mouse and keyboard navigation is a ChartNavigator installed by the constructor (wheel zoom,
-/// drag pan, rubber band, reset); hovering a series shows run, x and loss in a tooltip.
+/// drag pan, rubber band, reset, click or Shift+drag to exclude); hovering a series shows run, x and
+/// loss in a tooltip. Runs excluded from the fit are drawn hollow (markers) or faint (curves).
 /// Never uses OpenGL or animations. Does not own the Document. GUI thread only.
 class LogLogChartView : public QChartView {
     Q_OBJECT
@@ -70,6 +72,20 @@ public:
     /// Zooms to the part of the plot area inside `rect` (viewport coordinates).
     void zoomToViewRect(const QRectF& rect);
 
+    /// The run whose drawn point (marker or curve point) is nearest to `viewPos` within a few
+    /// pixels, or -1.
+    [[nodiscard]] int runAt(QPointF viewPos) const;
+    /// Runs with a drawn point inside `rect` (viewport coordinates), ascending.
+    [[nodiscard]] std::vector<std::size_t> runsInViewRect(const QRectF& rect) const;
+    /// Excludes the run at `viewPos` from the fit, or includes it again (undoable); false if none.
+    bool toggleExclusionAt(QPointF viewPos);
+    /// Excludes (or includes) every run drawn inside `rect`, as one undoable step.
+    void excludeInViewRect(const QRectF& rect, bool exclude);
+    /// The layer the fit's curves, bands and markers are drawn on.
+    [[nodiscard]] OverlayLayer* overlay() const { return m_overlay; }
+    /// Viewport position of an axis-unit point (log10 x, log10 y).
+    [[nodiscard]] QPointF logToView(QPointF logPoint) const;
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
@@ -84,6 +100,7 @@ private:
         QScatterSeries* series = nullptr;
         core::PlotPoints shown;
         std::vector<int> runs;
+        bool excluded = false; ///< hollow markers of runs excluded from the fit
     };
 
     void rebuild(bool resetRange);
@@ -96,6 +113,7 @@ private:
     LogTickAxis* m_axisX;
     LogTickAxis* m_axisY;
     CurveLayer* m_curveLayer; ///< draws m_curves; a child item of the chart
+    OverlayLayer* m_overlay;  ///< the fit's curves and markers; a child item of the chart
     std::vector<Curve> m_curves;
     std::vector<Markers> m_markers;
     double m_homeX[2] = {0, 1};

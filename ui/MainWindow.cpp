@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 
+#include "ui/BudgetPanel.h"
 #include "ui/BundledSample.h"
+#include "ui/FitController.h"
+#include "ui/FitPanel.h"
+#include "ui/TaskProgressWidget.h"
 #include "ui/ChartExporter.h"
 #include "ui/Document.h"
 #include "ui/LeftOutRowsDialog.h"
@@ -30,7 +34,9 @@
 #include <QToolBar>
 #include <QUrl>
 
+#include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace ui {
 
@@ -40,7 +46,9 @@ constexpr int kLeftOutTooltipRows = 12;
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_document(new Document(this)), m_chart(new LogLogChartView(m_document, this)),
-      m_runList(new RunListWidget(m_document, this)), m_loader(new LoadController(m_document, this))
+      m_runList(new RunListWidget(m_document, this)), m_loader(new LoadController(m_document, this)),
+      m_fits(new FitController(m_document, this)), m_fitPanel(new FitPanel(m_document, m_fits, this)),
+      m_budget(new BudgetPanel(this)), m_task(new TaskProgressWidget(this))
 {
     setWindowTitle(QStringLiteral("ScaleLab"));
     setCentralWidget(m_chart);
@@ -48,7 +56,27 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setObjectName(QStringLiteral("runsDock"));
     dock->setWidget(m_runList);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {430}, Qt::Horizontal);
+    auto* fitDock = new QDockWidget(tr("Fit"), this);
+    fitDock->setObjectName(QStringLiteral("fitDock"));
+    fitDock->setWidget(m_fitPanel);
+    addDockWidget(Qt::RightDockWidgetArea, fitDock);
+    auto* budgetDock = new QDockWidget(tr("Budget"), this);
+    budgetDock->setObjectName(QStringLiteral("budgetDock"));
+    budgetDock->setWidget(m_budget);
+    addDockWidget(Qt::RightDockWidgetArea, budgetDock);
+    resizeDocks({dock, fitDock}, {360, 430}, Qt::Horizontal);
+    statusBar()->addWidget(m_task);
+    connect(m_task, &TaskProgressWidget::cancelRequested, m_fits, &FitController::cancel);
+    connect(m_fits, &FitController::progress, m_task,
+            [this](double fraction, const QString& stage) { m_task->showProgress(stage, fraction); });
+    connect(m_fits, &FitController::busyChanged, this, [this](bool busy) {
+        if (busy)
+            m_task->showProgress(tr("Fitting"), -1);
+        else
+            m_task->finish();
+    });
+    connect(m_fits, &FitController::resultChanged, this, &MainWindow::onFitChanged);
+    connect(m_budget, &BudgetPanel::budgetChanged, m_document, &Document::setBudget);
 
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::RichText);
@@ -59,7 +87,11 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_status);
 
     createActions();
-    menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"))->addAction(dock->toggleViewAction());
+    QMenu* viewMenu = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
+    viewMenu->addSeparator();
+    viewMenu->addAction(dock->toggleViewAction());
+    viewMenu->addAction(fitDock->toggleViewAction());
+    viewMenu->addAction(budgetDock->toggleViewAction());
     setAcceptDrops(true);
 
     connect(m_document, &Document::changed, this, &MainWindow::onDocumentChanged);
@@ -171,16 +203,29 @@ void MainWindow::setScreenshotOnLoad(const QString& pngPath)
     m_screenshotPath = pngPath;
     setInteractive(false);
     auto finish = [this](bool ok) {
+        // Wait for the fit (and its bootstrap) to land, so the picture shows it.
         QTimer::singleShot(300, this, [this, ok] {
-            m_chart->flushPendingUpdate();
-            const bool saved = ChartExporter::savePng(this, m_screenshotPath);
-            if (!saved)
-                std::fprintf(stderr, "could not write %s\n", m_screenshotPath.toLocal8Bit().constData());
-            QCoreApplication::exit(ok && saved ? 0 : 1);
+            if (m_fits->isBusy()) {
+                connect(m_fits, &FitController::busyChanged, this, [this, ok](bool busy) {
+                    if (!busy)
+                        QTimer::singleShot(100, this, [this, ok] { grabAndExit(ok); });
+                });
+                return;
+            }
+            grabAndExit(ok);
         });
     };
     connect(m_document, &Document::loaded, this, [finish] { finish(true); }, Qt::SingleShotConnection);
     connect(m_loader, &LoadController::failed, this, [finish] { finish(false); }, Qt::SingleShotConnection);
+}
+
+void MainWindow::grabAndExit(bool ok)
+{
+    m_chart->flushPendingUpdate();
+    const bool saved = ChartExporter::savePng(this, m_screenshotPath);
+    if (!saved)
+        std::fprintf(stderr, "could not write %s\n", m_screenshotPath.toLocal8Bit().constData());
+    QCoreApplication::exit(ok && saved ? 0 : 1);
 }
 
 QString MainWindow::notesText() const
@@ -213,7 +258,35 @@ void MainWindow::onDocumentChanged()
     m_colorBy->setCurrentText(m_document->colorBy());
     const QString file = QFileInfo(m_document->sourcePath()).fileName();
     setWindowTitle(file.isEmpty() ? QStringLiteral("ScaleLab") : file + QStringLiteral(" \u2014 ScaleLab"));
+    // The slider spans the data's compute range (and decades beyond it).
+    double cMin = std::numeric_limits<double>::infinity(), cMax = 0.0;
+    for (const core::Run& r : m_document->sweep().runs)
+        if (std::isfinite(r.C) && r.C > 0) {
+            cMin = std::min(cMin, r.C);
+            cMax = std::max(cMax, r.C);
+        }
+    if (cMax > 0)
+        m_budget->setDataRange(cMin, cMax);
+    onBudgetChanged();
     updateStatus();
+}
+
+void MainWindow::onFitChanged()
+{
+    const auto& result = m_fits->result();
+    if (result == nullptr || result->law == nullptr) {
+        m_budget->setModel(nullptr, {}, {});
+        return;
+    }
+    std::vector<std::vector<double>> draws;
+    if (result->bootstrap)
+        draws = result->bootstrap->draws;
+    m_budget->setModel(result->law, result->fit.result.params, std::move(draws));
+}
+
+void MainWindow::onBudgetChanged()
+{
+    m_budget->setBudget(m_document->budget());
 }
 
 void MainWindow::updateStatus()
@@ -309,6 +382,7 @@ void MainWindow::restoreLayout()
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_document->cancelLoad();
+    m_fits->cancel();
     Settings::windowGeometry().setValue(saveGeometry());
     Settings::windowState().setValue(saveState());
     QMainWindow::closeEvent(event);

@@ -13,8 +13,12 @@ class QLabel;
 
 namespace ui {
 
+class BudgetPanel;
 class BundledSample;
 class Document;
+class FitController;
+class FitPanel;
+class TaskProgressWidget;
 class LoadController;
 class LogLogChartView;
 class RecentFilesMenu;
@@ -46,6 +50,10 @@ public:
     [[nodiscard]] Document* document() const { return m_document; }
     [[nodiscard]] LogLogChartView* chartView() const { return m_chart; }
     [[nodiscard]] RunListWidget* runList() const { return m_runList; }
+    [[nodiscard]] FitController* fitController() const { return m_fits; }
+    [[nodiscard]] FitPanel* fitPanel() const { return m_fitPanel; }
+    [[nodiscard]] BudgetPanel* budgetPanel() const { return m_budget; }
+    [[nodiscard]] TaskProgressWidget* taskProgress() const { return m_task; }
     [[nodiscard]] QComboBox* colorByCombo() const { return m_colorBy; }
     [[nodiscard]] QActionGroup* xQuantityGroup() const { return m_xGroup; }
     /// The status bar text without markup, e.g. "85 runs, 85 points, 0 rows left out".
@@ -68,11 +76,18 @@ private:
     void showLeftOutRows();
     void chooseAndOpen();
     void chooseAndExport(bool svg);
+    void onFitChanged();
+    void grabAndExit(bool ok);
+    void onBudgetChanged();
 
     Document* m_document;
     LogLogChartView* m_chart;
     RunListWidget* m_runList;
     LoadController* m_loader;
+    FitController* m_fits;
+    FitPanel* m_fitPanel;
+    BudgetPanel* m_budget;
+    TaskProgressWidget* m_task;
     RecentFilesMenu* m_recent = nullptr;
     QActionGroup* m_xGroup = nullptr;
     QComboBox* m_colorBy = nullptr;

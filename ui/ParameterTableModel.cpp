@@ -27,9 +27,17 @@ QString shown(double v)
                                              : (v > 0 ? QStringLiteral("\u221e") : QStringLiteral("\u2212\u221e")));
 }
 
+/// The shortest of 15..17 significant digits that reads back as exactly v (200, 0.34, 1e-05).
 QString full(double v)
 {
-    return QString::fromStdString(core::shortestText(v));
+    if (!std::isfinite(v))
+        return shown(v);
+    for (int digits = 15; digits < 17; ++digits) {
+        const QString text = QString::number(v, 'g', digits);
+        if (text.toDouble() == v)
+            return text;
+    }
+    return QString::number(v, 'g', 17);
 }
 
 /// A number from a cell: empty -> nullopt with ok; unparsable -> ok false.

@@ -17,6 +17,15 @@ namespace {
 /// accepts increasing values, so the two stages share one range).
 constexpr int kStage = 1000;
 
+FitController::Landing withViews(core::FitJobResult result, const std::shared_ptr<const core::Sweep>& sweep,
+                                 const core::FitJobSpec& spec, const core::Progress& progress)
+{
+    core::FitViewOptions options;
+    options.threads = spec.threads;
+    core::FitViews views = core::fitViews(*sweep, result, spec.selection.x, options, progress);
+    return {std::move(result), std::move(views)};
+}
+
 void runJob(QPromise<FitController::Outcome>& promise, const std::shared_ptr<const core::Sweep>& sweep,
             const core::FitJobSpec& spec)
 {
@@ -27,12 +36,22 @@ void runJob(QPromise<FitController::Outcome>& promise, const std::shared_ptr<con
             return !promise.isCanceled();
         };
     };
+    const core::Progress cancelOnly = [&promise](double) { return !promise.isCanceled(); };
     auto fit = core::runFitJob(*sweep, spec, progressFrom(0));
-    promise.addResult(fit); // a copy: the bootstrap below starts from our own
-    if (!fit.has_value() || spec.bootstrap == 0 || promise.isCanceled())
+    if (!fit) {
+        promise.addResult(tl::make_unexpected(fit.error()));
+        return;
+    }
+    promise.addResult(withViews(*fit, sweep, spec, cancelOnly)); // a copy: the bootstrap starts from ours
+    if (spec.bootstrap == 0 || promise.isCanceled())
         return;
     promise.setProgressValue(kStage);
-    promise.addResult(core::runFitJobBootstrap(*fit, spec, progressFrom(kStage)));
+    auto boot = core::runFitJobBootstrap(*fit, spec, progressFrom(kStage));
+    if (!boot) {
+        promise.addResult(tl::make_unexpected(boot.error()));
+        return;
+    }
+    promise.addResult(withViews(std::move(*boot), sweep, spec, cancelOnly));
 }
 
 } // namespace
@@ -75,6 +94,8 @@ void FitController::onDocumentChanged(unsigned what)
         m_cache.clear();
         m_result.reset();
         m_previous.reset();
+        m_views.reset();
+        m_previousViews.reset();
         m_error.clear();
         Q_EMIT resultChanged();
         if (m_document->runCount() == 0) {
@@ -113,11 +134,11 @@ void FitController::cancel()
         Q_EMIT busyChanged(false);
 }
 
-std::shared_ptr<const core::FitJobResult> FitController::cached(const core::FitJobSpec& spec) const
+const FitController::Entry* FitController::cached(const core::FitJobSpec& spec) const
 {
-    for (const auto& [s, r] : m_cache)
+    for (const auto& [s, e] : m_cache)
         if (s == spec)
-            return r;
+            return &e;
     return nullptr;
 }
 
@@ -138,8 +159,8 @@ void FitController::start()
         Q_EMIT busyChanged(false);
         return;
     }
-    if (auto hit = cached(spec)) {
-        land(std::move(hit), spec);
+    if (const Entry* hit = cached(spec)) {
+        land(*hit, spec);
         Q_EMIT busyChanged(false);
         return;
     }
@@ -162,9 +183,12 @@ void FitController::onStageReady(int index)
     if (!outcome) {
         const QString text = QString::fromStdString(outcome.error().toString());
         if (index == 0) {
-            if (m_result != nullptr)
+            if (m_result != nullptr) {
                 m_previous = m_result;
+                m_previousViews = m_views;
+            }
             m_result.reset();
+            m_views.reset();
             m_error = text;
         } else {
             m_error = tr("Bootstrap: %1").arg(text); // the fit stands; only its intervals are missing
@@ -172,22 +196,26 @@ void FitController::onStageReady(int index)
         Q_EMIT resultChanged();
         return;
     }
-    auto result = std::make_shared<const core::FitJobResult>(std::move(*outcome));
+    Entry entry{std::make_shared<const core::FitJobResult>(std::move(outcome->result)),
+                std::make_shared<const core::FitViews>(std::move(outcome->views))};
     if (index > 0 || m_runningSpec.bootstrap == 0) {
-        m_cache.emplace_back(m_runningSpec, result);
+        m_cache.emplace_back(m_runningSpec, entry);
         if (m_cache.size() > static_cast<std::size_t>(kCacheSize))
             m_cache.erase(m_cache.begin());
     }
-    land(std::move(result), m_runningSpec);
+    land(std::move(entry), m_runningSpec);
 }
 
-void FitController::land(std::shared_ptr<const core::FitJobResult> result, const core::FitJobSpec& spec)
+void FitController::land(Entry entry, const core::FitJobSpec& spec)
 {
     // A bootstrap landing on its own fit keeps the older fit as "previous".
     const bool sameFit = m_result != nullptr && spec == m_resultSpec;
-    if (!sameFit && m_result != nullptr)
+    if (!sameFit && m_result != nullptr) {
         m_previous = m_result;
-    m_result = std::move(result);
+        m_previousViews = m_views;
+    }
+    m_result = std::move(entry.result);
+    m_views = std::move(entry.views);
     m_resultSpec = spec;
     m_error.clear();
     Q_EMIT resultChanged();

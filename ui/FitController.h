@@ -3,6 +3,7 @@
 
 #include "core/fit/FitJobResult.h"
 #include "core/fit/FitJobSpec.h"
+#include "core/plot/FitViews.h"
 #include "core/util/Error.h"
 
 #include <QFuture>
@@ -24,7 +25,8 @@ class Document;
 
 /// Keeps a fit of the Document's sweep up to date: whenever the sweep or the fit spec changes it
 /// waits a short debounce, then runs core::runFitJob and, when the spec asks for resamples,
-/// core::runFitJobBootstrap on a worker thread (QtConcurrent). The fit lands first (result()
+/// core::runFitJobBootstrap on a worker thread (QtConcurrent), each followed by core::fitViews
+/// (the curves every view draws, so views and the budget never compute on the GUI thread). The fit lands first (result()
 /// without bootstrap, bootstrapPending() true), the bootstrap second. A newer spec cancels the
 /// running job (its core Progress returns false) and its results are dropped. Results are cached
 /// per spec for the current sweep (the last kCacheSize), so undoing an exclusion restores the
@@ -34,7 +36,12 @@ class Document;
 class FitController : public QObject {
     Q_OBJECT
 public:
-    using Outcome = tl::expected<core::FitJobResult, core::Error>;
+    /// What a job stage lands: the fit and the curves the views draw for it (core::fitViews).
+    struct Landing {
+        core::FitJobResult result;
+        core::FitViews views;
+    };
+    using Outcome = tl::expected<Landing, core::Error>;
     static constexpr int kCacheSize = 32;
     static constexpr int kDefaultDebounceMs = 150;
 
@@ -44,6 +51,10 @@ public:
     /// The latest fit for the current spec (or the last one that landed while a newer one runs);
     /// null before the first fit or after an error. Shared and immutable.
     [[nodiscard]] const std::shared_ptr<const core::FitJobResult>& result() const { return m_result; }
+    /// The curves of result() for the views (null exactly when result() is).
+    [[nodiscard]] const std::shared_ptr<const core::FitViews>& views() const { return m_views; }
+    /// The curves of previous(), to draw faded while a refit runs; may be null.
+    [[nodiscard]] const std::shared_ptr<const core::FitViews>& previousViews() const { return m_previousViews; }
     /// The spec `result()` was computed for.
     [[nodiscard]] const core::FitJobSpec& resultSpec() const { return m_resultSpec; }
     /// The result before result(), for drawing the old curve faded while a refit runs; may be null.
@@ -75,9 +86,13 @@ private:
     void start();
     void onStageReady(int index);
     void onJobFinished();
-    void land(std::shared_ptr<const core::FitJobResult> result, const core::FitJobSpec& spec);
+    struct Entry {
+        std::shared_ptr<const core::FitJobResult> result;
+        std::shared_ptr<const core::FitViews> views;
+    };
+    void land(Entry entry, const core::FitJobSpec& spec);
     void reapAbandoned();
-    [[nodiscard]] std::shared_ptr<const core::FitJobResult> cached(const core::FitJobSpec& spec) const;
+    [[nodiscard]] const Entry* cached(const core::FitJobSpec& spec) const;
 
     Document* m_document;
     QTimer m_debounce;
@@ -87,8 +102,10 @@ private:
     std::shared_ptr<const core::FitJobResult> m_result;
     core::FitJobSpec m_resultSpec;
     std::shared_ptr<const core::FitJobResult> m_previous;
+    std::shared_ptr<const core::FitViews> m_views;
+    std::shared_ptr<const core::FitViews> m_previousViews;
     QString m_error;
-    std::vector<std::pair<core::FitJobSpec, std::shared_ptr<const core::FitJobResult>>> m_cache;
+    std::vector<std::pair<core::FitJobSpec, Entry>> m_cache;
 };
 
 } // namespace ui

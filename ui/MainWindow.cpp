@@ -4,6 +4,7 @@
 #include "ui/BudgetPanel.h"
 #include "ui/BundledSample.h"
 #include "ui/FitController.h"
+#include "ui/FitOverlayBuilder.h"
 #include "ui/FitPanel.h"
 #include "ui/TaskProgressWidget.h"
 #include "ui/ChartExporter.h"
@@ -11,6 +12,7 @@
 #include "ui/LeftOutRowsDialog.h"
 #include "ui/LoadController.h"
 #include "ui/LogLogChartView.h"
+#include "ui/OverlayLayer.h"
 #include "ui/RecentFilesMenu.h"
 #include "ui/RunListWidget.h"
 #include "ui/Settings.h"
@@ -74,6 +76,7 @@ MainWindow::MainWindow(QWidget* parent)
             m_task->showProgress(tr("Fitting"), -1);
         else
             m_task->finish();
+        updateOverlay(); // a stale fit is drawn faded while the refit runs
     });
     connect(m_fits, &FitController::resultChanged, this, &MainWindow::onFitChanged);
     connect(m_budget, &BudgetPanel::budgetChanged, m_document, &Document::setBudget);
@@ -268,6 +271,7 @@ void MainWindow::onDocumentChanged()
     if (cMax > 0)
         m_budget->setDataRange(cMin, cMax);
     onBudgetChanged();
+    updateOverlay();
     updateStatus();
 }
 
@@ -276,12 +280,27 @@ void MainWindow::onFitChanged()
     const auto& result = m_fits->result();
     if (result == nullptr || result->law == nullptr) {
         m_budget->setModel(nullptr, {}, {});
+        updateOverlay();
         return;
     }
     std::vector<std::vector<double>> draws;
     if (result->bootstrap)
         draws = result->bootstrap->draws;
     m_budget->setModel(result->law, result->fit.result.params, std::move(draws));
+    updateOverlay();
+}
+
+void MainWindow::updateOverlay()
+{
+    FitOverlayBuilder::Inputs in;
+    in.views = m_fits->views().get();
+    in.result = m_fits->result().get();
+    in.x = m_document->xQuantity();
+    in.optimum = m_budget->allocation();
+    in.stale = m_fits->isBusy() && !(m_fits->resultSpec() == m_document->fitSpec());
+    in.runColor = [doc = m_document](std::size_t run) { return doc->runColor(static_cast<int>(run)); };
+    m_chart->overlay()->setContent(m_document->view() == Document::View::IsoFlop ? FitOverlayBuilder::isoFlopView(in)
+                                                                                 : FitOverlayBuilder::lossView(in));
 }
 
 void MainWindow::onBudgetChanged()

@@ -77,6 +77,7 @@ private:
     void chooseAndOpen();
     void chooseAndExport(bool svg);
     void onFitChanged();
+    void updateOverlay();
     void grabAndExit(bool ok);
     void onBudgetChanged();
 

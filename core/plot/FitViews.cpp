@@ -127,10 +127,27 @@ void finalLossGroups(const Sweep& sweep, const FitJobResult& result, const Law& 
         }
     }
     auto profiles = isoFlopProfiles(points, iso);
-    if (profiles)
-        out.isoFlop = std::move(*profiles);
-    else
+    if (!profiles) {
         out.warnings.push_back("IsoFLOP profiles: " + profiles.error().message);
+        return;
+    }
+    out.isoFlop = std::move(*profiles);
+    for (const IsoFlopProfile& p : out.isoFlop->profiles) {
+        const auto [lo, hi] = std::minmax_element(p.N.begin(), p.N.end());
+        out.parabolas.push_back(lo == p.N.end() ? PlotPoints{}
+                                                : isoFlopParabolaCurve(p, *lo / 1.5, *hi * 1.5, options.samples));
+    }
+    if (out.cHi > out.cLo)
+        for (double C : logUniformSamples(out.cLo, out.cHi, options.samples)) {
+            if (out.isoFlop->nFit) {
+                out.approach2N.x.push_back(C);
+                out.approach2N.y.push_back(out.isoFlop->nFit->at(C));
+            }
+            if (out.isoFlop->dFit) {
+                out.approach2D.x.push_back(C);
+                out.approach2D.y.push_back(out.isoFlop->dFit->at(C));
+            }
+        }
 }
 
 void curveGroups(const Sweep& sweep, const FitJobResult& result, const Law& law, std::span<const double> params,

@@ -61,6 +61,8 @@ struct FitViews {
     double cLo = 0.0, cHi = 0.0;           ///< the budget range sampled (FLOPs)
     std::vector<double> residuals;         ///< ln(pred) - ln(y) per fitted point (FitJobResult::data order)
     std::optional<IsoFlopResult> isoFlop;  ///< approach 2, when the fitted points form profiles
+    std::vector<PlotPoints> parabolas;     ///< per isoFlop profile: its parabola over its N range widened 1.5x (empty without one)
+    PlotPoints approach2N, approach2D;     ///< approach 2's N_opt = k C^a and D_opt over [cLo, cHi] (empty without a fit)
     std::vector<std::string> warnings;     ///< what could not be drawn, and why
 };
 

@@ -218,6 +218,11 @@ private Q_SLOTS:
         const auto pts = core::isoFlopParabolaCurve(profile, 1e6, 1e9, 11);
         QCOMPARE(pts.size(), std::size_t{11});
         QCOMPARE(pts.y[5], profile.parabola->value(std::log(pts.x[5])));
+        // One parabola per profile; approach 2's N_opt line is k C^a over the budget range.
+        QCOMPARE(views.parabolas.size(), views.isoFlop->profiles.size());
+        QVERIFY(views.isoFlop->nFit.has_value());
+        QCOMPARE(views.approach2N.x.front(), views.cLo);
+        QCOMPARE(views.approach2N.y.back(), views.isoFlop->nFit->k * std::pow(views.cHi, views.isoFlop->nFit->exponent));
     }
 };
 

@@ -28,6 +28,7 @@ int main(int argc, char* argv[])
         window.restoreLayout();
     else
         window.setScreenshotOnLoad(startup->screenshot);
+    window.applyOnLoad(*startup);
     window.show();
     const bool started = startup->path.isEmpty() ? window.openSample(startup->options)
                                                  : window.openFile(startup->path, startup->options);

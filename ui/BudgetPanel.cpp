@@ -203,6 +203,7 @@ void BudgetPanel::recompute()
 {
     updateGpuHours();
     m_allocation.reset();
+    m_intervals.reset();
     for (QLabel* label : {m_n, m_d, m_ratio, m_loss})
         label->setText(kMissing);
     if (m_law == nullptr) {
@@ -234,6 +235,7 @@ void BudgetPanel::recompute()
         }
     }
     showMessage(message);
+    m_intervals = intervals;
     const core::Allocation& a = *m_allocation;
     const auto* ci = intervals ? &*intervals : nullptr;
     m_n->setText(readoutText(a.N, ci ? &ci->N : nullptr, &NumberFormat::count));

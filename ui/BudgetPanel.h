@@ -54,6 +54,8 @@ public:
 
     /// The allocation at the current budget, or nullopt (no law, or an allocation error).
     [[nodiscard]] const std::optional<core::Allocation>& allocation() const { return m_allocation; }
+    /// Its 95% percentile intervals over the bootstrap draws, or nullopt (no draws, or an error).
+    [[nodiscard]] const std::optional<core::AllocationIntervals>& intervals() const { return m_intervals; }
 
     /// "value" or "value [lower – upper]" with `format` applied to each number (readout text).
     [[nodiscard]] static QString readoutText(double value, const core::PercentileInterval* interval,
@@ -92,6 +94,7 @@ private:
     std::vector<std::vector<double>> m_draws;
     double m_budget = 5.76e23;
     std::optional<core::Allocation> m_allocation;
+    std::optional<core::AllocationIntervals> m_intervals;
 
     QSlider* m_slider;
     QLineEdit* m_budgetEdit;

@@ -4,6 +4,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cmath>
+
 namespace ui {
 
 std::optional<StartupOptions> CommandLine::parse(const QStringList& arguments, QString* error)
@@ -22,9 +24,23 @@ std::optional<StartupOptions> CommandLine::parse(const QStringList& arguments, Q
     const QCommandLineOption screenshot(QStringList{QStringLiteral("screenshot")},
                                         QCoreApplication::translate("CommandLine", "After the first load, save the window to FILE.png and quit."),
                                         QStringLiteral("FILE.png"));
+    const QCommandLineOption view(QStringList{QStringLiteral("view")},
+                                  QCoreApplication::translate("CommandLine", "Start in a view: loss, isoflop, allocation or residuals."),
+                                  QStringLiteral("VIEW"));
+    const QCommandLineOption xAxis(QStringList{QStringLiteral("x")},
+                                   QCoreApplication::translate("CommandLine", "Plot against N, D or C."), QStringLiteral("Q"));
+    const QCommandLineOption law(QStringList{QStringLiteral("law")},
+                                 QCoreApplication::translate("CommandLine", "Fit this law (e.g. chinchilla, power)."), QStringLiteral("ID"));
+    const QCommandLineOption budget(QStringList{QStringLiteral("budget")},
+                                    QCoreApplication::translate("CommandLine", "Training budget C in FLOPs (e.g. 5.76e23)."),
+                                    QStringLiteral("C"));
+    const QCommandLineOption presentation(QStringList{QStringLiteral("presentation")},
+                                          QCoreApplication::translate("CommandLine", "Start in presentation mode."));
     parser.addOption(where);
     parser.addOption(runKey);
     parser.addOption(screenshot);
+    for (const QCommandLineOption* o : {&view, &xAxis, &law, &budget, &presentation})
+        parser.addOption(*o);
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QCoreApplication::translate("CommandLine", "Run table to open (default: the bundled sample)."),
                                  QStringLiteral("[file]"));
@@ -57,6 +73,29 @@ std::optional<StartupOptions> CommandLine::parse(const QStringList& arguments, Q
         for (const QString& k : parser.value(runKey).split(QLatin1Char('+'), Qt::SkipEmptyParts))
             out.options.runKey.push_back(k.trimmed().toStdString());
     out.screenshot = parser.value(screenshot);
+    out.view = parser.value(view);
+    if (!out.view.isEmpty()
+        && !QStringList{QStringLiteral("loss"), QStringLiteral("isoflop"), QStringLiteral("allocation"), QStringLiteral("residuals")}
+                .contains(out.view)) {
+        *error = QCoreApplication::translate("CommandLine", "--view expects loss, isoflop, allocation or residuals, got \"%1\".").arg(out.view);
+        return std::nullopt;
+    }
+    out.x = parser.value(xAxis);
+    if (!out.x.isEmpty() && !QStringList{QStringLiteral("N"), QStringLiteral("D"), QStringLiteral("C")}.contains(out.x)) {
+        *error = QCoreApplication::translate("CommandLine", "--x expects N, D or C, got \"%1\".").arg(out.x);
+        return std::nullopt;
+    }
+    out.law = parser.value(law);
+    if (parser.isSet(budget)) {
+        bool ok = false;
+        const double C = parser.value(budget).toDouble(&ok);
+        if (!ok || !std::isfinite(C) || C <= 0) {
+            *error = QCoreApplication::translate("CommandLine", "--budget expects FLOPs > 0 such as 5.76e23, got \"%1\".").arg(parser.value(budget));
+            return std::nullopt;
+        }
+        out.budget = C;
+    }
+    out.presentation = parser.isSet(presentation);
     return out;
 }
 

@@ -15,10 +15,17 @@ struct StartupOptions {
     QString path;                ///< file to open; empty = the bundled sample
     core::ImportOptions options; ///< from --where and --run-key
     QString screenshot;          ///< --screenshot FILE.png: grab the window after the first load and quit
+    QString view;                ///< --view loss|isoflop|allocation|residuals (empty: the default)
+    QString x;                   ///< --x N|D|C (empty: the default for the data)
+    QString law;                 ///< --law ID (empty: the default for the data)
+    std::optional<double> budget; ///< --budget C in FLOPs (e.g. 5.76e23)
+    bool presentation = false;   ///< --presentation: start in presentation mode
 };
 
 /// The GUI's command line (QCommandLineParser): [FILE] --where COLUMN=VALUE (repeatable)
-/// --run-key A+B --screenshot FILE.png, plus --help and --version. Stateless; GUI thread.
+/// --run-key A+B --screenshot FILE.png --view V --x Q --law ID --budget C --presentation, plus
+/// --help and --version. Values of --view, --x and --budget are checked here; --law against the
+/// registry when it is applied. Stateless; GUI thread.
 class CommandLine {
 public:
     /// Parses `arguments` (argv including the program name). --help and --version print and exit

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/CurveLayer.h"
 
+#include "ui/ChartStyle.h"
+
 #include <QChart>
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>
@@ -71,8 +73,10 @@ void CurveLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* /*opti
     painter->setClipRect(area);
     painter->setRenderHint(QPainter::Antialiasing, true);
     QPen pen;
-    pen.setWidthF(m_curves.size() <= kBoldUpToCurves ? kBoldPenWidth : kPenWidth);
-    pen.setCosmetic(true);
+    // Widths in pixels at 96 DPI, scaled for presentation mode; not cosmetic, so a PNG exported at
+    // a higher DPI gets proportionally thicker lines.
+    pen.setWidthF((m_curves.size() <= kBoldUpToCurves ? kBoldPenWidth : kPenWidth) * ChartStyle::lineWidthScale(m_chart));
+    pen.setCosmetic(false);
     pen.setCapStyle(Qt::RoundCap);
     pen.setJoinStyle(Qt::RoundJoin);
     for (const Curve& c : m_curves) {

@@ -3,6 +3,7 @@
 
 #include "core/plot/Decimator.h"
 #include "ui/ChartNavigator.h"
+#include "ui/ChartStyle.h"
 #include "ui/CurveLayer.h"
 #include "ui/Document.h"
 #include "ui/LogTickAxis.h"
@@ -123,6 +124,30 @@ void LogLogChartView::setVisibleRange(double xLo, double xHi, double yLo, double
         return;
     m_axisX->setRange(std::log10(xLo), std::log10(xHi));
     m_axisY->setRange(std::log10(yLo), std::log10(yHi));
+}
+
+void LogLogChartView::setHomeExtra(std::optional<QPointF> logPoint)
+{
+    m_homeExtra = logPoint;
+    updateHome();
+}
+
+void LogLogChartView::updateHome()
+{
+    if (!m_dataBox) {
+        padRange(m_homeX, 1, 0); // no points: the unit range
+        padRange(m_homeY, 1, 0);
+        return;
+    }
+    double x0 = m_dataBox->left(), x1 = m_dataBox->right(), y0 = m_dataBox->top(), y1 = m_dataBox->bottom();
+    if (m_homeExtra && std::isfinite(m_homeExtra->x()) && std::isfinite(m_homeExtra->y())) {
+        x0 = std::min(x0, m_homeExtra->x()); // (QRectF::united would ignore a zero-size rectangle)
+        x1 = std::max(x1, m_homeExtra->x());
+        y0 = std::min(y0, m_homeExtra->y());
+        y1 = std::max(y1, m_homeExtra->y());
+    }
+    padRange(m_homeX, x0, x1);
+    padRange(m_homeY, y0, y1);
 }
 
 void LogLogChartView::resetZoom()
@@ -330,11 +355,14 @@ void LogLogChartView::rebuild(bool resetRange)
     }
     chart()->legend()->setVisible(!perRun);
 
-    padRange(m_homeX, std::log10(xLo), std::log10(xHi));
-    padRange(m_homeY, std::log10(yLo), std::log10(yHi));
+    m_dataBox = xLo <= xHi ? std::optional<QRectF>(QRectF(QPointF(std::log10(xLo), std::log10(yLo)),
+                                                          QPointF(std::log10(xHi), std::log10(yHi))))
+                           : std::nullopt;
+    updateHome();
     if (resetRange)
         resetZoom();
     redecimate();
+    ChartStyle::apply(chart(), ChartStyle::kind(chart())); // style the new series as the rest
 }
 
 namespace {

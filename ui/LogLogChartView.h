@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QTimer>
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -40,8 +41,11 @@ public:
     [[nodiscard]] std::pair<double, double> visibleYRange() const;
     /// Shows [xLo, xHi] x [yLo, yHi] (data units, > 0).
     void setVisibleRange(double xLo, double xHi, double yLo, double yHi);
-    /// Back to the range of all plotted points.
+    /// Back to the range of all plotted points (and the extra home point, if set).
     void resetZoom();
+    /// A point (axis units: log10 x, log10 loss) that resetZoom() shows besides the data, e.g. the
+    /// budget's optimum; nullopt removes it. Does not move the current view.
+    void setHomeExtra(std::optional<QPointF> logPoint);
     /// Zooms both axes by `factor` (< 1 zooms in) keeping the value under `viewPos` in place.
     void zoomAt(QPointF viewPos, double factor);
 
@@ -104,6 +108,7 @@ private:
     };
 
     void rebuild(bool resetRange);
+    void updateHome();
     void redecimate();
     void scheduleRedecimate();
     void updateAxisTitles();
@@ -116,6 +121,8 @@ private:
     OverlayLayer* m_overlay;  ///< the fit's curves and markers; a child item of the chart
     std::vector<Curve> m_curves;
     std::vector<Markers> m_markers;
+    std::optional<QRectF> m_dataBox; ///< log10 extent of the plotted points
+    std::optional<QPointF> m_homeExtra;
     double m_homeX[2] = {0, 1};
     double m_homeY[2] = {0, 1};
     QTimer m_redecimateTimer;

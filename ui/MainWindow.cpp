@@ -4,7 +4,10 @@
 #include "ui/BudgetPanel.h"
 #include "ui/BundledSample.h"
 #include "ui/FitController.h"
-#include "ui/FitOverlayBuilder.h"
+#include "ui/ChartToolBar.h"
+#include "ui/ChartViews.h"
+#include "ui/CommandLine.h"
+#include "ui/PresentationMode.h"
 #include "ui/FitPanel.h"
 #include "ui/TaskProgressWidget.h"
 #include "ui/ChartExporter.h"
@@ -12,12 +15,15 @@
 #include "ui/LeftOutRowsDialog.h"
 #include "ui/LoadController.h"
 #include "ui/LogLogChartView.h"
+#include "ui/NumberFormat.h"
 #include "ui/OverlayLayer.h"
 #include "ui/RecentFilesMenu.h"
 #include "ui/RunListWidget.h"
 #include "ui/Settings.h"
 
 #include <QActionGroup>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -47,13 +53,14 @@ constexpr int kLeftOutTooltipRows = 12;
 }
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_document(new Document(this)), m_chart(new LogLogChartView(m_document, this)),
-      m_runList(new RunListWidget(m_document, this)), m_loader(new LoadController(m_document, this)),
-      m_fits(new FitController(m_document, this)), m_fitPanel(new FitPanel(m_document, m_fits, this)),
-      m_budget(new BudgetPanel(this)), m_task(new TaskProgressWidget(this))
+    : QMainWindow(parent), m_document(new Document(this)), m_runList(new RunListWidget(m_document, this)),
+      m_loader(new LoadController(m_document, this)), m_fits(new FitController(m_document, this)),
+      m_fitPanel(new FitPanel(m_document, m_fits, this)), m_budget(new BudgetPanel(this)),
+      m_task(new TaskProgressWidget(this)), m_views(new ChartViews(m_document, m_fits, m_budget, this)),
+      m_chart(m_views->lossChart())
 {
     setWindowTitle(QStringLiteral("ScaleLab"));
-    setCentralWidget(m_chart);
+    setCentralWidget(m_views);
     auto* dock = new QDockWidget(tr("Runs"), this);
     dock->setObjectName(QStringLiteral("runsDock"));
     dock->setWidget(m_runList);
@@ -98,6 +105,10 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
 
     connect(m_document, &Document::changed, this, &MainWindow::onDocumentChanged);
+    connect(m_document, &Document::changed, this, [this](Document::Changes what) {
+        if (what & Document::Change::Sweep)
+            m_fitShown = false;
+    });
     connect(m_document, &Document::loaded, this, [this](const QString& path) {
         if (m_sample == nullptr || path != m_sample->path())
             m_recent->addFile(path);
@@ -120,8 +131,15 @@ void MainWindow::createActions()
     file->addMenu(m_recent);
     file->addAction(tr("Open &Sample"), this, [this] { openSample(); });
     file->addSeparator();
-    file->addAction(tr("Export Chart as &PNG\u2026"), this, [this] { chooseAndExport(false); });
-    file->addAction(tr("Export Chart as S&VG\u2026"), this, [this] { chooseAndExport(true); });
+    QMenu* exportMenu = file->addMenu(tr("&Export Chart"));
+    for (int dpi : ChartExporter::pngDpiChoices())
+        exportMenu->addAction(tr("PNG at %1 DPI\u2026").arg(dpi), this, [this, dpi] { chooseAndExport(QStringLiteral("png"), dpi); });
+    exportMenu->addAction(tr("SVG (vector)\u2026"), this, [this] { chooseAndExport(QStringLiteral("svg"), 96); });
+    exportMenu->addAction(tr("PDF (vector)\u2026"), this, [this] { chooseAndExport(QStringLiteral("pdf"), 96); });
+    QMenu* copyMenu = file->addMenu(tr("&Copy Fit and Allocation"));
+    copyMenu->addAction(tr("as &Markdown"), this, [this] { copyResults(core::TableFormat::Markdown); });
+    copyMenu->addAction(tr("as &LaTeX"), this, [this] { copyResults(core::TableFormat::Latex); });
+    copyMenu->addAction(tr("as &CSV"), this, [this] { copyResults(core::TableFormat::Csv); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -138,32 +156,14 @@ void MainWindow::createActions()
     QAction* reset = view->addAction(tr("&Reset Zoom"), this, [this] { m_chart->resetZoom(); });
     reset->setToolTip(tr("Show all points (Home, or double-click the chart)"));
 
-    QToolBar* tools = addToolBar(tr("Chart"));
-    tools->setObjectName(QStringLiteral("chartToolBar"));
-    tools->addWidget(new QLabel(tr(" x axis: "), tools));
-    m_xGroup = new QActionGroup(this);
-    const struct {
-        core::XQuantity q;
-        QString text;
-        QString tip;
-    } quantities[] = {{core::XQuantity::N, QStringLiteral("N"), tr("Parameters")},
-                      {core::XQuantity::D, QStringLiteral("D"), tr("Training tokens")},
-                      {core::XQuantity::C, QStringLiteral("C"), tr("Training compute (FLOPs)")}};
-    for (const auto& q : quantities) {
-        QAction* a = tools->addAction(q.text);
-        a->setToolTip(q.tip);
-        a->setCheckable(true);
-        a->setData(static_cast<int>(q.q));
-        m_xGroup->addAction(a);
-        connect(a, &QAction::triggered, this, [this, x = q.q] { m_document->setXQuantity(x); });
-    }
-    tools->addSeparator();
-    tools->addWidget(new QLabel(tr(" colour by: "), tools));
-    m_colorBy = new QComboBox(tools);
-    m_colorBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    connect(m_colorBy, &QComboBox::activated, this,
-            [this](int index) { m_document->setColorBy(m_colorBy->itemText(index)); });
-    tools->addWidget(m_colorBy);
+    m_tools = new ChartToolBar(m_document, this);
+    addToolBar(m_tools);
+    m_tools->addViewActionsTo(view);
+    view->addSeparator();
+    m_presentation = new PresentationMode(this, m_views);
+    view->addAction(m_presentation->action());
+    view->addSeparator();
+    QToolBar* tools = m_tools;
     tools->addSeparator();
     tools->addAction(reset);
     tools->addSeparator();
@@ -247,18 +247,6 @@ QString MainWindow::statusText() const
 
 void MainWindow::onDocumentChanged()
 {
-    const core::XQuantity x = m_document->xQuantity();
-    for (QAction* a : m_xGroup->actions())
-        a->setChecked(a->data().toInt() == static_cast<int>(x));
-    const QStringList choices = ColorScale::attributesOf(m_document->sweep());
-    QStringList current;
-    for (int i = 0; i < m_colorBy->count(); ++i)
-        current << m_colorBy->itemText(i);
-    if (current != choices) {
-        m_colorBy->clear();
-        m_colorBy->addItems(choices);
-    }
-    m_colorBy->setCurrentText(m_document->colorBy());
     const QString file = QFileInfo(m_document->sourcePath()).fileName();
     setWindowTitle(file.isEmpty() ? QStringLiteral("ScaleLab") : file + QStringLiteral(" \u2014 ScaleLab"));
     // The slider spans the data's compute range (and decades beyond it).
@@ -288,19 +276,66 @@ void MainWindow::onFitChanged()
         draws = result->bootstrap->draws;
     m_budget->setModel(result->law, result->fit.result.params, std::move(draws));
     updateOverlay();
+    if (!m_fitShown) { // the first fit of a sweep: show the data and the budget's optimum
+        m_fitShown = true;
+        m_chart->resetZoom();
+    }
 }
 
 void MainWindow::updateOverlay()
 {
-    FitOverlayBuilder::Inputs in;
-    in.views = m_fits->views().get();
-    in.result = m_fits->result().get();
-    in.x = m_document->xQuantity();
-    in.optimum = m_budget->allocation();
-    in.stale = m_fits->isBusy() && !(m_fits->resultSpec() == m_document->fitSpec());
-    in.runColor = [doc = m_document](std::size_t run) { return doc->runColor(static_cast<int>(run)); };
-    m_chart->overlay()->setContent(m_document->view() == Document::View::IsoFlop ? FitOverlayBuilder::isoFlopView(in)
-                                                                                 : FitOverlayBuilder::lossView(in));
+    m_views->refresh();
+    // The key numbers, as the budget panel shows them, for presentation mode.
+    QStringList lines;
+    if (m_budget->allocation()) {
+        lines << tr("C = %1 FLOPs").arg(NumberFormat::flops(m_budget->budget()))
+              << tr("N_opt = %1").arg(m_budget->nLabel()->text()) << tr("D_opt = %1").arg(m_budget->dLabel()->text())
+              << tr("D/N = %1").arg(m_budget->ratioLabel()->text()) << tr("Loss = %1").arg(m_budget->lossLabel()->text());
+        if (m_fits->result() != nullptr)
+            lines << tr("%1 fit, %2 runs").arg(QString::fromStdString(m_fits->resultSpec().lawId)).arg(m_fits->result()->data.size());
+    }
+    m_presentation->setAnnotationText(lines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::applyOnLoad(const StartupOptions& startup)
+{
+    connect(m_document, &Document::loaded, this, [this, startup] {
+        if (!startup.law.isEmpty()) {
+            core::FitJobSpec spec = m_document->fitSpec();
+            spec.lawId = startup.law.toStdString();
+            m_document->setFitSpec(spec, tr("Fit law %1").arg(startup.law));
+        }
+        if (!startup.x.isEmpty())
+            m_document->setXQuantity(*core::xQuantityFromName(startup.x.toStdString()));
+        if (startup.budget)
+            m_document->setBudget(*startup.budget);
+        const QStringList views{QStringLiteral("loss"), QStringLiteral("isoflop"), QStringLiteral("allocation"), QStringLiteral("residuals")};
+        if (!startup.view.isEmpty())
+            m_document->setView(static_cast<Document::View>(views.indexOf(startup.view)));
+        m_document->undoStack()->clear(); // the starting state, not edits
+        if (startup.presentation)
+            m_presentation->setEnabled(true);
+    }, Qt::SingleShotConnection);
+}
+
+QComboBox* MainWindow::colorByCombo() const
+{
+    return m_tools->colorByCombo();
+}
+
+QActionGroup* MainWindow::xQuantityGroup() const
+{
+    return m_tools->xQuantityGroup();
+}
+
+QActionGroup* MainWindow::viewGroup() const
+{
+    return m_tools->viewGroup();
+}
+
+QChartView* MainWindow::currentChart() const
+{
+    return m_views->current();
 }
 
 void MainWindow::onBudgetChanged()
@@ -348,30 +383,49 @@ void MainWindow::chooseAndOpen()
     openFile(path);
 }
 
-void MainWindow::chooseAndExport(bool svg)
+void MainWindow::chooseAndExport(const QString& format, int dpi)
 {
     const QString base = QFileInfo(m_document->sourcePath()).completeBaseName();
     const QString suggested = QDir(Settings::lastDirectory().value())
-                                  .filePath((base.isEmpty() ? QStringLiteral("chart") : base)
-                                            + (svg ? QStringLiteral(".svg") : QStringLiteral(".png")));
-    const QString path = QFileDialog::getSaveFileName(
-        this, svg ? tr("Export Chart as SVG") : tr("Export Chart as PNG"), suggested,
-        svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"));
+                                  .filePath((base.isEmpty() ? QStringLiteral("chart") : base) + QLatin1Char('.') + format);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), suggested,
+                                                      tr("%1 file (*.%2)").arg(format.toUpper(), format));
     if (path.isEmpty())
         return;
     Settings::lastDirectory().setValue(QFileInfo(path).absolutePath());
-    if (!(svg ? exportSvg(path) : exportPng(path)))
-        QMessageBox::critical(this, tr("Export failed"), tr("Could not write %1.").arg(path));
+    QString error;
+    if (!exportChart(path, dpi, &error))
+        QMessageBox::critical(this, tr("Export failed"), tr("Could not write %1:\n%2").arg(path, error));
 }
 
-bool MainWindow::exportPng(const QString& path)
+bool MainWindow::exportChart(const QString& path, int dpi, QString* error)
 {
-    return ChartExporter::savePng(m_chart, path);
+    return ChartExporter::save(currentChart(), path, dpi, QFileInfo(m_document->sourcePath()).fileName(), error);
 }
 
-bool MainWindow::exportSvg(const QString& path)
+QString MainWindow::resultsText(core::TableFormat format) const
 {
-    return ChartExporter::saveSvg(m_chart, path, QFileInfo(m_document->sourcePath()).fileName());
+    const auto& result = m_fits->result();
+    if (result == nullptr)
+        return {};
+    core::ResultTableInput in = core::resultTableInput(result->fit.result, m_fits->resultSpec().objective,
+                                                       result->bootstrap ? &*result->bootstrap : nullptr);
+    in.law = m_fits->resultSpec().lawId;
+    in.points = result->data.size();
+    in.allocation = m_budget->allocation();
+    in.allocationIntervals = m_budget->intervals();
+    return QString::fromStdString(core::formatResultTables(in, format));
+}
+
+void MainWindow::copyResults(core::TableFormat format)
+{
+    const QString text = resultsText(format);
+    if (text.isEmpty()) {
+        statusBar()->showMessage(tr("No fit to copy yet."), 4000);
+        return;
+    }
+    QGuiApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Copied the fit and the allocation."), 4000);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "core/io/ImportOptions.h"
+#include "core/report/ResultTables.h"
 
+#include <QChartView>
 #include <QMainWindow>
 
 #include <memory>
@@ -21,6 +23,10 @@ class FitPanel;
 class TaskProgressWidget;
 class LoadController;
 class LogLogChartView;
+class ChartToolBar;
+class PresentationMode;
+struct StartupOptions;
+class ChartViews;
 class RecentFilesMenu;
 class RunListWidget;
 
@@ -42,6 +48,10 @@ public:
     /// After the next load finishes (or fails), saves grab() to `pngPath` and exits the event
     /// loop with 0 on success, 1 on failure. Also makes loading non-interactive (no dialogs).
     void setScreenshotOnLoad(const QString& pngPath);
+    /// After the next load, applies the command line's law, x, budget, view and presentation mode
+    /// (as the starting state: the undo stack is cleared).
+    void applyOnLoad(const StartupOptions& startup);
+    [[nodiscard]] PresentationMode* presentation() const { return m_presentation; }
     /// Restores the window geometry and dock layout saved when it was last closed.
     void restoreLayout();
     /// Without dialogs (errors and unsure columns go to stderr); for tests and automation.
@@ -49,20 +59,29 @@ public:
 
     [[nodiscard]] Document* document() const { return m_document; }
     [[nodiscard]] LogLogChartView* chartView() const { return m_chart; }
+    [[nodiscard]] ChartViews* views() const { return m_views; }
+    /// The chart of the current view (what export and presentation mode show).
+    [[nodiscard]] QChartView* currentChart() const;
+    [[nodiscard]] QActionGroup* viewGroup() const;
     [[nodiscard]] RunListWidget* runList() const { return m_runList; }
     [[nodiscard]] FitController* fitController() const { return m_fits; }
     [[nodiscard]] FitPanel* fitPanel() const { return m_fitPanel; }
     [[nodiscard]] BudgetPanel* budgetPanel() const { return m_budget; }
     [[nodiscard]] TaskProgressWidget* taskProgress() const { return m_task; }
-    [[nodiscard]] QComboBox* colorByCombo() const { return m_colorBy; }
-    [[nodiscard]] QActionGroup* xQuantityGroup() const { return m_xGroup; }
+    [[nodiscard]] QComboBox* colorByCombo() const;
+    [[nodiscard]] QActionGroup* xQuantityGroup() const;
     /// The status bar text without markup, e.g. "85 runs, 85 points, 0 rows left out".
     [[nodiscard]] QString statusText() const;
     /// The importer's notes on the current sweep shown in the status bar, one per line ("" if none).
     [[nodiscard]] QString notesText() const;
 
-    bool exportPng(const QString& path);
-    bool exportSvg(const QString& path);
+    /// Writes the current view's chart to `path` as PNG (at `dpi`), SVG or PDF by its suffix
+    /// (ChartExporter::save); false with `error` set when it could not be written.
+    bool exportChart(const QString& path, int dpi = 96, QString* error = nullptr);
+    /// The fit and the allocation at the current budget as a table (empty before the first fit).
+    [[nodiscard]] QString resultsText(core::TableFormat format) const;
+    /// Copies resultsText(format) to the clipboard.
+    void copyResults(core::TableFormat format);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -75,27 +94,29 @@ private:
     void updateStatus();
     void showLeftOutRows();
     void chooseAndOpen();
-    void chooseAndExport(bool svg);
+    void chooseAndExport(const QString& format, int dpi);
     void onFitChanged();
     void updateOverlay();
     void grabAndExit(bool ok);
     void onBudgetChanged();
 
     Document* m_document;
-    LogLogChartView* m_chart;
     RunListWidget* m_runList;
     LoadController* m_loader;
     FitController* m_fits;
     FitPanel* m_fitPanel;
     BudgetPanel* m_budget;
     TaskProgressWidget* m_task;
+    ChartViews* m_views;
+    LogLogChartView* m_chart; ///< m_views->lossChart()
+    ChartToolBar* m_tools = nullptr;
+    PresentationMode* m_presentation = nullptr;
     RecentFilesMenu* m_recent = nullptr;
-    QActionGroup* m_xGroup = nullptr;
-    QComboBox* m_colorBy = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_notes = nullptr; ///< "1 note" with the importer's notes as tooltip; hidden when none
     std::unique_ptr<BundledSample> m_sample;
     QString m_screenshotPath;
+    bool m_fitShown = false; ///< the current sweep's first fit has been shown (zoom reset once)
 };
 
 } // namespace ui

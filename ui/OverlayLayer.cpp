@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/OverlayLayer.h"
 
+#include "ui/ChartStyle.h"
+
 #include <QChart>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ui {
 
@@ -34,18 +38,6 @@ void OverlayLayer::setContent(Content content)
     update();
 }
 
-void OverlayLayer::setScale(double scale)
-{
-    m_scale = scale > 0 ? scale : 1.0;
-    update();
-}
-
-void OverlayLayer::setFontScale(double scale)
-{
-    m_fontScale = scale > 0 ? scale : 1.0;
-    update();
-}
-
 QRectF OverlayLayer::boundingRect() const
 {
     return m_chart->plotArea();
@@ -63,7 +55,7 @@ void OverlayLayer::drawMarker(QPainter* painter, const Marker& m, QPointF at) co
     const double r = m.size * m_scale / 2.0;
     QPen pen(m.filled ? m.color.darker(160) : m.color);
     pen.setWidthF(1.5 * m_scale);
-    pen.setCosmetic(true);
+    pen.setCosmetic(false); // scales with the export DPI
     painter->setPen(pen);
     painter->setBrush(m.filled ? QBrush(m.color) : QBrush(Qt::white));
     switch (m.shape) {
@@ -103,6 +95,8 @@ void OverlayLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* /*op
     if (area.width() <= 0 || area.height() <= 0 || !(m_axisX->max() > m_axisX->min())
         || !(m_axisY->max() > m_axisY->min()))
         return;
+    m_scale = ChartStyle::lineWidthScale(m_chart);
+    m_fontScale = ChartStyle::fontScale(m_chart);
     painter->save();
     painter->setClipRect(area);
     painter->setRenderHint(QPainter::Antialiasing, true);
@@ -127,7 +121,7 @@ void OverlayLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* /*op
             px << toItem(p, area);
         QPen pen = l.pen;
         pen.setWidthF(pen.widthF() * m_scale);
-        pen.setCosmetic(true);
+        pen.setCosmetic(false); // scales with the export DPI
         painter->setPen(pen);
         painter->drawPolyline(px);
     }
@@ -135,10 +129,11 @@ void OverlayLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* /*op
         const double x = toItem(QPointF(v.x, m_axisY->min()), area).x();
         QPen pen = v.pen;
         pen.setWidthF(pen.widthF() * m_scale);
-        pen.setCosmetic(true);
+        pen.setCosmetic(false); // scales with the export DPI
         painter->setPen(pen);
         painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
-        if (!v.label.isEmpty()) {
+        // With an annotation box (presentation mode) the key numbers are there: no label to collide with it.
+        if (!v.label.isEmpty() && ChartStyle::annotation(m_chart) == nullptr) {
             QFont font = painter->font();
             font.setPointSizeF(font.pointSizeF() * m_fontScale);
             painter->setFont(font);
@@ -152,7 +147,90 @@ void OverlayLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* /*op
     }
     for (const Marker& m : m_content.markers)
         drawMarker(painter, m, toItem(m.point, area));
+    drawLegend(painter, area);
     painter->restore();
+}
+
+void OverlayLayer::drawLegend(QPainter* painter, const QRectF& area) const
+{
+    if (m_content.legend.empty())
+        return;
+    QFont font = painter->font();
+    font.setPointSizeF(font.pointSizeF() * m_fontScale);
+    painter->setFont(font);
+    const QFontMetricsF fm(font);
+    const double sample = 26 * m_fontScale, gap = 6, pad = 6, row = fm.height() + 2;
+    double textWidth = 0;
+    for (const LegendEntry& e : m_content.legend)
+        textWidth = std::max(textWidth, fm.horizontalAdvance(e.text));
+    const QSizeF size(pad * 2 + sample + gap + textWidth, pad * 2 + row * static_cast<double>(m_content.legend.size()));
+    const Qt::Corner corner = m_content.legendCorner;
+    const bool right = corner == Qt::TopRightCorner || corner == Qt::BottomRightCorner;
+    const bool bottom = corner == Qt::BottomLeftCorner || corner == Qt::BottomRightCorner;
+    const QRectF box(QPointF(right ? area.right() - 8 - size.width() : area.left() + 8,
+                             bottom ? area.bottom() - 8 - size.height() : area.top() + 8),
+                     size);
+    painter->setPen(QPen(QColor(0xc8, 0xc8, 0xc8)));
+    painter->setBrush(QColor(255, 255, 255, 225));
+    painter->drawRect(box);
+    double y = box.top() + pad;
+    for (const LegendEntry& e : m_content.legend) {
+        const double mid = y + row / 2;
+        const QRectF swatch(box.left() + pad, y + 3, sample, row - 6);
+        if (e.fill.isValid()) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(e.fill);
+            painter->drawRect(swatch);
+        }
+        if (e.pen.style() != Qt::NoPen) {
+            QPen pen = e.pen;
+            pen.setWidthF(pen.widthF() * m_scale);
+            pen.setCosmetic(false); // scales with the export DPI
+            painter->setPen(pen);
+            painter->drawLine(QPointF(swatch.left(), mid), QPointF(swatch.right(), mid));
+        }
+        if (e.marker) {
+            Marker m;
+            m.color = e.markerColor;
+            m.shape = *e.marker;
+            m.size = 9;
+            drawMarker(painter, m, QPointF(swatch.center().x(), mid));
+        }
+        painter->setPen(QColor(0x20, 0x20, 0x20));
+        painter->drawText(QPointF(swatch.right() + gap, mid + fm.ascent() / 2 - 1), e.text);
+        y += row;
+    }
+}
+
+std::optional<QRectF> OverlayLayer::bounds(const Content& content)
+{
+    double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
+    auto add = [&](QPointF p) {
+        if (!std::isfinite(p.x()) || !std::isfinite(p.y()))
+            return;
+        x0 = std::min(x0, p.x());
+        x1 = std::max(x1, p.x());
+        y0 = std::min(y0, p.y());
+        y1 = std::max(y1, p.y());
+    };
+    for (const Band& b : content.bands) {
+        for (const QPointF& p : b.lower)
+            add(p);
+        for (const QPointF& p : b.upper)
+            add(p);
+    }
+    for (const Line& l : content.lines)
+        for (const QPointF& p : l.points)
+            add(p);
+    for (const Marker& m : content.markers)
+        add(m.point);
+    if (!(x0 <= x1))
+        return std::nullopt;
+    for (const VLine& v : content.vlines) {
+        x0 = std::min(x0, v.x);
+        x1 = std::max(x1, v.x);
+    }
+    return QRectF(QPointF(x0, y0), QPointF(x1, y1));
 }
 
 } // namespace ui

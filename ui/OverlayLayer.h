@@ -7,6 +7,7 @@
 #include <QPolygonF>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 class QChart;
@@ -19,7 +20,8 @@ namespace ui {
 /// label (optima, backtest predictions) and vertical lines across the plot area (the budget).
 /// Coordinates are what the chart's linear axes show (log10 x, and log10 y on a log-loss chart),
 /// mapped to pixels when painting; everything is clipped to the plot area. Being an item of the
-/// chart's scene, it is part of PNG, SVG and PDF exports. A child item of the chart, which owns
+/// chart's scene, it is part of PNG, SVG and PDF exports. Pen widths and marker sizes are pixels
+/// at 96 DPI, scaled with the chart's ChartStyle (presentation mode) and with the export DPI. A child item of the chart, which owns
 /// it; GUI thread only.
 class OverlayLayer : public QGraphicsObject {
     Q_OBJECT
@@ -47,21 +49,31 @@ public:
         QPen pen;
         QString label; ///< drawn at the top of the plot area
     };
+    /// One line of the overlay's own legend (drawn in a box in a corner of the plot area):
+    /// a line sample (pen), a filled swatch (fill valid) or a marker (marker set).
+    struct LegendEntry {
+        QString text;
+        QPen pen = QPen(Qt::NoPen);
+        QColor fill;
+        std::optional<Shape> marker;
+        QColor markerColor;
+    };
     struct Content {
         std::vector<Band> bands;
         std::vector<Line> lines;
         std::vector<Marker> markers;
         std::vector<VLine> vlines;
+        std::vector<LegendEntry> legend;
+        Qt::Corner legendCorner = Qt::TopLeftCorner; ///< where in the plot area the legend box sits
     };
+    /// The bounding box (axis units) of everything in `content` (bands, lines, markers and the x
+    /// of vertical lines), possibly of zero width or height; nullopt when it is empty.
+    [[nodiscard]] static std::optional<QRectF> bounds(const Content& content);
 
     OverlayLayer(QChart* chart, QValueAxis* axisX, QValueAxis* axisY);
 
     void setContent(Content content);
     [[nodiscard]] const Content& content() const { return m_content; }
-    /// Multiplies every pen width and marker size when painting (presentation mode).
-    void setScale(double scale);
-    /// Multiplies the label font's point size when painting (presentation mode).
-    void setFontScale(double scale);
 
     [[nodiscard]] QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -69,13 +81,14 @@ public:
 private:
     [[nodiscard]] QPointF toItem(QPointF p, const QRectF& area) const;
     void drawMarker(QPainter* painter, const Marker& m, QPointF at) const;
+    void drawLegend(QPainter* painter, const QRectF& area) const;
 
     QChart* m_chart;
     QValueAxis* m_axisX;
     QValueAxis* m_axisY;
     Content m_content;
-    double m_scale = 1.0;
-    double m_fontScale = 1.0;
+    double m_scale = 1.0;     ///< ChartStyle::lineWidthScale of the chart, read when painting
+    double m_fontScale = 1.0; ///< ChartStyle::fontScale of the chart, read when painting
 };
 
 } // namespace ui

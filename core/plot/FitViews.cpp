@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/plot/FitViews.h"
 
+#include "core/alloc/Envelope.h"
 #include "core/alloc/IsoFlopGrouping.h"
 #include "core/alloc/IsoFlopPoint.h"
 #include "core/alloc/IsoFlopProfiles.h"
@@ -77,6 +78,22 @@ PlotPoints alongDInC(const PlotPoints& inD, double N)
     return out;
 }
 
+/// k C^a over the budget range.
+PlotPoints powerLine(const PowerLawInC& fit, double cLo, double cHi, std::size_t samples)
+{
+    PlotPoints out;
+    if (!(cHi > cLo))
+        return out;
+    for (double C : logUniformSamples(cLo, cHi, samples)) {
+        const double y = fit.at(C);
+        if (std::isfinite(y) && y > 0) {
+            out.x.push_back(C);
+            out.y.push_back(y);
+        }
+    }
+    return out;
+}
+
 void finalLossGroups(const Sweep& sweep, const FitJobResult& result, const Law& law, std::span<const double> params,
                      const FitViewOptions& options, FitViews& out)
 {
@@ -137,22 +154,43 @@ void finalLossGroups(const Sweep& sweep, const FitJobResult& result, const Law& 
         out.parabolas.push_back(lo == p.N.end() ? PlotPoints{}
                                                 : isoFlopParabolaCurve(p, *lo / 1.5, *hi * 1.5, options.samples));
     }
-    if (out.cHi > out.cLo)
-        for (double C : logUniformSamples(out.cLo, out.cHi, options.samples)) {
-            if (out.isoFlop->nFit) {
-                out.approach2N.x.push_back(C);
-                out.approach2N.y.push_back(out.isoFlop->nFit->at(C));
-            }
-            if (out.isoFlop->dFit) {
-                out.approach2D.x.push_back(C);
-                out.approach2D.y.push_back(out.isoFlop->dFit->at(C));
-            }
-        }
+    if (out.isoFlop->nFit)
+        out.approach2N = powerLine(*out.isoFlop->nFit, out.cLo, out.cHi, options.samples);
+    if (out.isoFlop->dFit)
+        out.approach2D = powerLine(*out.isoFlop->dFit, out.cLo, out.cHi, options.samples);
+}
+
+/// Approach 1 (the envelope of the training curves) over the fitted runs only.
+void envelopeOf(const Sweep& sweep, const FitJobResult& result, const FitViewOptions& options, FitViews& out)
+{
+    Sweep fitted;
+    fitted.sourcePath = sweep.sourcePath;
+    fitted.layout = sweep.layout;
+    std::vector<std::size_t> runs = result.data.run;
+    std::sort(runs.begin(), runs.end());
+    runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
+    for (std::size_t r : runs)
+        fitted.runs.push_back(sweep.runs[r]);
+    auto env = envelope(fitted, EnvelopeOptions{});
+    if (!env) {
+        out.warnings.push_back("no envelope: " + env.error().message);
+        return;
+    }
+    for (const EnvelopePoint& p : env->points) {
+        out.envelopeLoss.x.push_back(p.C);
+        out.envelopeLoss.y.push_back(p.loss);
+    }
+    if (env->nFit)
+        out.approach1N = powerLine(*env->nFit, out.cLo, out.cHi, options.samples);
+    if (env->dFit)
+        out.approach1D = powerLine(*env->dFit, out.cLo, out.cHi, options.samples);
+    out.envelope = std::move(*env);
 }
 
 void curveGroups(const Sweep& sweep, const FitJobResult& result, const Law& law, std::span<const double> params,
                  const FitViewOptions& options, FitViews& out)
 {
+    envelopeOf(sweep, result, options, out);
     // One curve per model size: the runs sharing an N, over the tokens their curves cover.
     std::map<double, std::vector<std::size_t>> byN;
     for (std::size_t i = 0; i < result.data.size(); ++i) {

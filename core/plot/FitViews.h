@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/alloc/EnvelopeResult.h"
 #include "core/alloc/IsoFlopResult.h"
 #include "core/data/Sweep.h"
 #include "core/fit/FitJobResult.h"
@@ -63,6 +64,9 @@ struct FitViews {
     std::optional<IsoFlopResult> isoFlop;  ///< approach 2, when the fitted points form profiles
     std::vector<PlotPoints> parabolas;     ///< per isoFlop profile: its parabola over its N range widened 1.5x (empty without one)
     PlotPoints approach2N, approach2D;     ///< approach 2's N_opt = k C^a and D_opt over [cLo, cHi] (empty without a fit)
+    std::optional<EnvelopeResult> envelope; ///< approach 1 over the fitted runs' training curves
+    PlotPoints envelopeLoss;               ///< the envelope's (C, loss) points
+    PlotPoints approach1N, approach1D;     ///< approach 1's N_opt and D_opt power laws over [cLo, cHi]
     std::vector<std::string> warnings;     ///< what could not be drawn, and why
 };
 

@@ -188,6 +188,22 @@ private Q_SLOTS:
             QVERIFY(std::abs(g.curve.y[i] / law(4e8, g.curve.x[i]) - 1) < 1e-13);
         const auto& inC = views.byX[kC].groups[1];
         QCOMPARE(inC.curve.x.front(), 6 * 4e8 * 1e9);
+        // Approach 1 on the two curves: the envelope is the lower of the two at each C.
+        QVERIFY(views.envelope.has_value());
+        QCOMPARE(views.envelopeLoss.size(), views.envelope->points.size());
+        QVERIFY(views.envelopeLoss.size() > 5);
+        for (std::size_t i = 0; i < views.envelopeLoss.size(); ++i) {
+            const double C = views.envelopeLoss.x[i];
+            double best = 1e300;
+            for (double N : {1e8, 4e8}) {
+                const double D = C / (6 * N);
+                if (D >= 1e9 && D <= 1.6e10)
+                    best = std::min(best, law(N, D));
+            }
+            // The envelope interpolates each curve linearly between its points, so it is at or above the law.
+            QVERIFY(views.envelopeLoss.y[i] >= best - 1e-12);
+            QVERIFY(views.envelopeLoss.y[i] < best * 1.01);
+        }
     }
 
     void oneVariableLawDrawsOnlyInItsX()

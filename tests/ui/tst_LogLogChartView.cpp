@@ -30,6 +30,7 @@ private Q_SLOTS:
     void dragPans();
     void hoverShowsRunNameAndValues();
     void hoverOnACurveShowsItsNearestPoint();
+    void clickExcludesAndShiftDragExcludesABox();
 };
 
 namespace {
@@ -306,9 +307,9 @@ void TestLogLogChartView::rubberBandAndResetZoom()
     const QRectF area = t.view.plotAreaInView();
     const QPoint a = (area.topLeft() + QPointF(area.width() * 0.25, area.height() * 0.25)).toPoint();
     const QPoint b = (area.topLeft() + QPointF(area.width() * 0.75, area.height() * 0.75)).toPoint();
-    QTest::mousePress(t.view.viewport(), Qt::LeftButton, Qt::ShiftModifier, a);
+    QTest::mousePress(t.view.viewport(), Qt::RightButton, Qt::NoModifier, a);
     QTest::mouseMove(t.view.viewport(), b);
-    QTest::mouseRelease(t.view.viewport(), Qt::LeftButton, Qt::ShiftModifier, b);
+    QTest::mouseRelease(t.view.viewport(), Qt::RightButton, Qt::NoModifier, b);
     const auto zoomed = t.view.visibleXRange();
     // Half the span in log space, centred.
     const double span = std::log10(home.second) - std::log10(home.first);
@@ -320,6 +321,50 @@ void TestLogLogChartView::rubberBandAndResetZoom()
     QVERIFY(t.view.visibleXRange().first > home.first);
     QTest::keyClick(&t.view, Qt::Key_Home);
     QCOMPARE(t.view.visibleXRange(), home);
+}
+
+void TestLogLogChartView::clickExcludesAndShiftDragExcludesABox()
+{
+    Shown t(testsweeps::smallFinalLossSweep());
+    QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+    const QPoint gamma = t.view.logToView(QPointF(std::log10(5e9), std::log10(2.4))).toPoint();
+    QCOMPARE(t.view.runAt(gamma), 2);
+    QCOMPARE(t.view.runAt(gamma + QPoint(40, 40)), -1); // empty space
+    QTest::mouseClick(t.view.viewport(), Qt::LeftButton, Qt::NoModifier, gamma);
+    QVERIFY(t.doc.isRunExcluded(2));
+    // Gamma now sits alone in a hollow group: white fill, outlined in its budget's colour.
+    QCOMPARE(t.view.markerSeriesCount(), 3);
+    QScatterSeries* hollow = nullptr;
+    for (int i = 0; i < t.view.seriesCount(); ++i)
+        if (auto* s = qobject_cast<QScatterSeries*>(t.view.series(i)); s && s->color() == QColor(Qt::white))
+            hollow = s;
+    QVERIFY(hollow != nullptr);
+    QCOMPARE(hollow->count(), 1);
+    QCOMPARE(hollow->borderColor(), t.doc.runColor(2));
+    // Clicking it again includes it; undo twice is back to excluded, then included.
+    QTest::mouseClick(t.view.viewport(), Qt::LeftButton, Qt::NoModifier, gamma);
+    QVERIFY(!t.doc.isRunExcluded(2));
+    t.doc.undoStack()->undo();
+    QVERIFY(t.doc.isRunExcluded(2));
+    t.doc.undoStack()->undo();
+    QVERIFY(!t.doc.isRunExcluded(2));
+    QCOMPARE(t.view.markerSeriesCount(), 2);
+
+    // Shift+drag a box around alpha (1e9, 2.554) and beta (3e8, 2.8): one undo step excludes both.
+    const QPointF a = t.view.logToView(QPointF(std::log10(2e8), std::log10(2.9)));
+    const QPointF b = t.view.logToView(QPointF(std::log10(2e9), std::log10(2.5)));
+    const int steps = t.doc.undoStack()->index();
+    QTest::mousePress(t.view.viewport(), Qt::LeftButton, Qt::ShiftModifier, a.toPoint());
+    QTest::mouseMove(t.view.viewport(), b.toPoint());
+    QTest::mouseRelease(t.view.viewport(), Qt::LeftButton, Qt::ShiftModifier, b.toPoint());
+    QVERIFY(t.doc.isRunExcluded(0) && t.doc.isRunExcluded(1));
+    QVERIFY(!t.doc.isRunExcluded(2));
+    QCOMPARE(t.doc.undoStack()->index(), steps + 1);
+    // Ctrl+Shift+drag over the same box includes them again.
+    QTest::mousePress(t.view.viewport(), Qt::LeftButton, Qt::ShiftModifier | Qt::ControlModifier, a.toPoint());
+    QTest::mouseMove(t.view.viewport(), b.toPoint());
+    QTest::mouseRelease(t.view.viewport(), Qt::LeftButton, Qt::ShiftModifier | Qt::ControlModifier, b.toPoint());
+    QVERIFY(!t.doc.isRunExcluded(0) && !t.doc.isRunExcluded(1));
 }
 
 void TestLogLogChartView::hoverShowsRunNameAndValues()

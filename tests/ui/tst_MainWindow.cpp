@@ -123,8 +123,8 @@ void TestMainWindow::exportsPngAndSvg()
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("chart.png"));
     const QString svg = dir.filePath(QStringLiteral("chart.svg"));
-    QVERIFY(w.exportPng(png));
-    QVERIFY(w.exportSvg(svg));
+    QVERIFY(w.exportChart(png));
+    QVERIFY(w.exportChart(svg));
     QImage image(png);
     QCOMPARE(image.size(), w.chartView()->size() * w.chartView()->devicePixelRatio());
     QFile f(svg);

@@ -8,12 +8,19 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
+#include <QSignalBlocker>
+#include <QSlider>
+
+#include <cmath>
+#include <set>
+#include <string>
 
 namespace ui {
 
 ChartToolBar::ChartToolBar(Document* document, QWidget* parent)
     : QToolBar(tr("Chart"), parent), m_document(document), m_xGroup(new QActionGroup(this)),
-      m_viewGroup(new QActionGroup(this)), m_colorBy(new QComboBox(this))
+      m_viewGroup(new QActionGroup(this)), m_colorBy(new QComboBox(this)), m_smoothing(new QSlider(Qt::Horizontal, this)),
+      m_seeds(new QComboBox(this))
 {
     setObjectName(QStringLiteral("chartToolBar"));
     addWidget(new QLabel(tr(" x axis: "), this));
@@ -69,6 +76,19 @@ ChartToolBar::ChartToolBar(Document* document, QWidget* parent)
     m_colorBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_colorBy, &QComboBox::activated, this, [this](int index) { m_document->setColorBy(m_colorBy->itemText(index)); });
     addWidget(m_colorBy);
+    addSeparator();
+    addWidget(new QLabel(tr(" smooth: "), this));
+    m_smoothing->setRange(0, 99);
+    m_smoothing->setFixedWidth(90);
+    m_smoothing->setToolTip(tr("Exponential moving average of training curves (0 = off); the raw curve stays faint behind"));
+    connect(m_smoothing, &QSlider::valueChanged, this, [this](int v) { m_document->setSmoothing(v / 100.0); });
+    addWidget(m_smoothing);
+    addWidget(new QLabel(tr(" seeds: "), this));
+    m_seeds->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_seeds->setToolTip(tr("Draw runs that differ only in this attribute as their mean with a min\u2013max band"));
+    connect(m_seeds, &QComboBox::activated, this,
+            [this](int index) { m_document->setSeedColumn(index == 0 ? QString() : m_seeds->itemText(index)); });
+    addWidget(m_seeds);
     connect(m_document, &Document::changed, this, &ChartToolBar::sync);
     sync();
 }
@@ -93,6 +113,25 @@ void ChartToolBar::sync()
         m_colorBy->addItems(choices);
     }
     m_colorBy->setCurrentText(m_document->colorBy());
+    {
+        const QSignalBlocker block(m_smoothing);
+        m_smoothing->setValue(static_cast<int>(std::lround(m_document->smoothing() * 100)));
+    }
+    QStringList attributes{tr("none")};
+    std::set<std::string> names;
+    for (const core::Run& r : m_document->sweep().runs)
+        for (const auto& [name, value] : r.attributes)
+            names.insert(name);
+    for (const std::string& n : names)
+        attributes << QString::fromStdString(n);
+    QStringList shown;
+    for (int i = 0; i < m_seeds->count(); ++i)
+        shown << m_seeds->itemText(i);
+    if (shown != attributes) {
+        m_seeds->clear();
+        m_seeds->addItems(attributes);
+    }
+    m_seeds->setCurrentIndex(m_document->seedColumn().isEmpty() ? 0 : std::max(0, m_seeds->findText(m_document->seedColumn())));
 }
 
 } // namespace ui

@@ -51,6 +51,15 @@ void CurveLayer::setPoints(std::size_t index, QPolygonF logPoints)
     update();
 }
 
+void CurveLayer::setBand(std::size_t index, QPolygonF lower, QPolygonF upper)
+{
+    if (index >= m_curves.size())
+        return;
+    m_curves[index].bandLower = std::move(lower);
+    m_curves[index].bandUpper = std::move(upper);
+    update();
+}
+
 QRectF CurveLayer::boundingRect() const
 {
     return m_chart->plotArea();
@@ -79,6 +88,23 @@ void CurveLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* /*opti
     pen.setCosmetic(false);
     pen.setCapStyle(Qt::RoundCap);
     pen.setJoinStyle(Qt::RoundJoin);
+    const double width = pen.widthF();
+    for (const Curve& c : m_curves) {
+        if (c.bandLower.size() < 2 || c.bandUpper.size() < 2)
+            continue;
+        QPolygonF band;
+        band.reserve(c.bandLower.size() + c.bandUpper.size());
+        for (const QPointF& p : c.bandUpper)
+            band << toItem(p, area);
+        for (qsizetype i = c.bandLower.size() - 1; i >= 0; --i)
+            band << toItem(c.bandLower[i], area);
+        QColor fill = c.color;
+        fill.setAlpha(55);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawPolygon(band);
+    }
+    painter->setBrush(Qt::NoBrush);
     for (const Curve& c : m_curves) {
         if (c.logPoints.isEmpty())
             continue;
@@ -86,6 +112,7 @@ void CurveLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* /*opti
         for (qsizetype i = 0; i < c.logPoints.size(); ++i)
             m_scratch[i] = toItem(c.logPoints[i], area);
         pen.setColor(c.color);
+        pen.setWidthF(c.faint ? width * 0.6 : width);
         painter->setPen(pen);
         painter->drawPolyline(m_scratch);
     }

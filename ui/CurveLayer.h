@@ -26,6 +26,10 @@ public:
         QString name;
         QColor color;
         QPolygonF logPoints; ///< (log10 x, log10 y) of the points to draw, in x order
+        /// Optional band drawn under the line in the line's colour, translucent: its lower and
+        /// upper edges (log10 x, log10 y), each in x order (seed-mates' spread).
+        QPolygonF bandLower, bandUpper;
+        bool faint = false; ///< a thin line under the others (the raw curve behind a smoothed one)
     };
 
     CurveLayer(QChart* chart, QValueAxis* axisX, QValueAxis* axisY);
@@ -33,6 +37,8 @@ public:
     void setCurves(std::vector<Curve> curves);
     /// Replaces the points drawn for curve `index` (after a re-decimation).
     void setPoints(std::size_t index, QPolygonF logPoints);
+    /// Replaces the band edges of curve `index` (after a re-decimation).
+    void setBand(std::size_t index, QPolygonF lower, QPolygonF upper);
     [[nodiscard]] std::size_t curveCount() const { return m_curves.size(); }
     [[nodiscard]] const Curve& curve(std::size_t index) const { return m_curves[index]; }
 

@@ -62,9 +62,11 @@ void Document::setSweep(core::Sweep sweep, const QString& sourcePath, const core
     m_fitSpec = defaultFitSpec(*m_sweep);
     m_budget = defaultBudget(*m_sweep);
     m_view = View::Data;
+    m_smoothing = 0.0;
+    m_seedColumn.clear();
     m_undo.clear();
     Q_EMIT changed(Change::Sweep | Change::Visibility | Change::XQuantity | Change::Colors | Change::FitSettings
-                   | Change::Budget | Change::View);
+                   | Change::Budget | Change::View | Change::Curves);
 }
 
 void Document::load(const QString& path, const core::ImportOptions& options)
@@ -209,6 +211,38 @@ void Document::applyBudget(double C)
     Q_EMIT changed(Change::Budget);
 }
 
+void Document::setSmoothing(double factor)
+{
+    factor = std::clamp(std::isfinite(factor) ? factor : 0.0, 0.0, 0.999);
+    if (factor == m_smoothing)
+        return;
+    constexpr int kSmoothingMergeId = 2;
+    m_undo.push(new SetPropertyCommand<double>(
+        tr("Smooth curves"), [this] { return m_smoothing; }, [this](const double& v) { applySmoothing(v); }, factor,
+        kSmoothingMergeId));
+}
+
+void Document::applySmoothing(double factor)
+{
+    m_smoothing = factor;
+    Q_EMIT changed(Change::Curves);
+}
+
+void Document::setSeedColumn(const QString& column)
+{
+    if (column == m_seedColumn)
+        return;
+    m_undo.push(new SetPropertyCommand<QString>(
+        column.isEmpty() ? tr("Show every seed") : tr("Average seeds by %1").arg(column),
+        [this] { return m_seedColumn; }, [this](const QString& v) { applySeedColumn(v); }, column));
+}
+
+void Document::applySeedColumn(const QString& column)
+{
+    m_seedColumn = column;
+    Q_EMIT changed(Change::Curves);
+}
+
 void Document::setView(View view)
 {
     if (view == m_view)
@@ -221,6 +255,43 @@ void Document::applyView(View view)
 {
     m_view = view;
     Q_EMIT changed(Change::View);
+}
+
+// --- Project restore (ProjectController) --------------------------------------------------------
+
+void Document::restoreState(const core::FitJobSpec& spec, double budget, View view, core::XQuantity x,
+                            const QString& colorBy, const std::vector<char>& visible)
+{
+    m_undo.clear();
+    Changes what;
+    core::FitJobSpec valid = spec;
+    std::erase_if(valid.excludedRuns, [&](std::size_t r) { return r >= m_sweep->runs.size(); });
+    if (valid != m_fitSpec) {
+        m_fitSpec = std::move(valid);
+        what |= Change::FitSettings;
+    }
+    if (std::isfinite(budget) && budget > 0.0 && budget != m_budget) {
+        m_budget = budget;
+        what |= Change::Budget;
+    }
+    if (view != m_view) {
+        m_view = view;
+        what |= Change::View;
+    }
+    if (x != m_x) {
+        m_x = x;
+        what |= Change::XQuantity;
+    }
+    if (colorBy != this->colorBy() && ColorScale::attributesOf(*m_sweep).contains(colorBy)) {
+        m_colors = ColorScale(*m_sweep, colorBy);
+        what |= Change::Colors;
+    }
+    if (visible.size() == m_visible.size() && visible != m_visible) {
+        m_visible = visible;
+        what |= Change::Visibility;
+    }
+    if (what)
+        Q_EMIT changed(what);
 }
 
 } // namespace ui

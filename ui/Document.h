@@ -37,6 +37,7 @@ public:
         FitSettings = 0x10, ///< the fit spec (law, settings, exclusions, range, backtest) changed
         Budget = 0x20,    ///< the budget C changed
         View = 0x40,      ///< the chosen view changed
+        Curves = 0x80,    ///< curve smoothing or seed averaging changed
     };
     /// What the central chart shows.
     enum class View {
@@ -99,6 +100,16 @@ public:
     /// 10x the largest C of the sweep's runs, rounded to one significant digit; 5.76e23 without data.
     [[nodiscard]] static double defaultBudget(const core::Sweep& sweep);
 
+    /// Display smoothing of training curves: EMA factor in [0, 1) (0 = raw curves only).
+    [[nodiscard]] double smoothing() const { return m_smoothing; }
+    /// Undoable; consecutive calls merge (a slider drag). Values outside [0, 0.999] are clamped.
+    void setSmoothing(double factor);
+    /// The run attribute that holds the seed; runs differing only in it are drawn as one mean
+    /// curve with a band ("" = no averaging).
+    [[nodiscard]] const QString& seedColumn() const { return m_seedColumn; }
+    /// Undoable.
+    void setSeedColumn(const QString& column);
+
     [[nodiscard]] View view() const { return m_view; }
     /// Undoable.
     void setView(View view);
@@ -123,6 +134,8 @@ private:
     void applyFitSpec(const core::FitJobSpec& spec);
     void applyBudget(double C);
     void applyView(View view);
+    void applySmoothing(double factor);
+    void applySeedColumn(const QString& column);
 
     std::shared_ptr<const core::Sweep> m_sweep;
     QString m_sourcePath;
@@ -133,8 +146,20 @@ private:
     core::FitJobSpec m_fitSpec;
     double m_budget = 5.76e23;
     View m_view = View::Data;
+    double m_smoothing = 0.0;
+    QString m_seedColumn;
     QUndoStack m_undo;
     SweepLoader* m_loader = nullptr;
+
+    // --- Project restore (ProjectController) ----------------------------------------------------
+public:
+    /// Sets the whole editable state at once, as a just-opened project or a recovery file has it,
+    /// without undo entries: the undo stack is cleared (so it is clean), as after a load. Emits
+    /// changed() once with the flags of every field that differs. Invalid parts keep the current
+    /// value: `budget` not finite or <= 0, `colorBy` not one of ColorScale::attributesOf(sweep()),
+    /// `visible` not one entry per run; excluded run indices past the sweep are dropped.
+    void restoreState(const core::FitJobSpec& spec, double budget, View view, core::XQuantity x,
+                      const QString& colorBy, const std::vector<char>& visible);
 };
 
 } // namespace ui

@@ -2,6 +2,7 @@
 #include "ui/LogLogChartView.h"
 
 #include "core/plot/Decimator.h"
+#include "core/plot/SeedBands.h"
 #include "ui/ChartNavigator.h"
 #include "ui/ChartStyle.h"
 #include "ui/CurveLayer.h"
@@ -100,7 +101,7 @@ LogLogChartView::LogLogChartView(Document* document, QWidget* parent)
     connect(m_axisY, &QValueAxis::rangeChanged, viewport(), qOverload<>(&QWidget::update));
     connect(m_document, &Document::changed, this, [this](Document::Changes what) {
         if (what.testAnyFlags(Document::Change::Sweep | Document::Change::XQuantity | Document::Change::Visibility
-                              | Document::Change::Colors | Document::Change::FitSettings))
+                              | Document::Change::Colors | Document::Change::FitSettings | Document::Change::Curves))
             rebuild(what.testAnyFlags(Document::Change::Sweep | Document::Change::XQuantity));
     });
     rebuild(true);
@@ -255,20 +256,15 @@ void LogLogChartView::rebuild(bool resetRange)
         if (!m_document->isRunVisible(static_cast<int>(i)) || run.curves.empty())
             continue;
         const core::Curve& curve = run.curves.front();
+        if (curve.size() > 1)
+            continue; // curves: addCurves()
         core::PlotPoints pts = core::logPlotPoints(run, curve, q);
         if (pts.size() == 0)
             continue;
-        xLo = std::min(xLo, *std::min_element(pts.x.begin(), pts.x.end()));
-        xHi = std::max(xHi, *std::max_element(pts.x.begin(), pts.x.end()));
-        yLo = std::min(yLo, *std::min_element(pts.y.begin(), pts.y.end()));
-        yHi = std::max(yHi, *std::max_element(pts.y.begin(), pts.y.end()));
-        if (curve.size() > 1) {
-            Curve c;
-            c.full = std::move(pts);
-            c.run = static_cast<int>(i);
-            m_curves.push_back(std::move(c));
-            continue;
-        }
+        xLo = std::min(xLo, pts.x.front());
+        xHi = std::max(xHi, pts.x.back());
+        yLo = std::min(yLo, pts.y.front());
+        yHi = std::max(yHi, pts.y.front());
         const bool excluded = m_document->isRunExcluded(static_cast<int>(i));
         Markers* group = nullptr;
         if (perRun) {
@@ -302,13 +298,15 @@ void LogLogChartView::rebuild(bool resetRange)
         group->runs.push_back(static_cast<int>(i));
     }
 
+    addCurves(xLo, xHi, yLo, yHi);
     std::vector<CurveLayer::Curve> layerCurves;
     layerCurves.reserve(m_curves.size());
     for (const Curve& c : m_curves) {
-        QColor color = m_document->runColor(c.run);
-        if (m_document->isRunExcluded(c.run))
-            color.setAlpha(60); // excluded from the fit: faint
-        layerCurves.push_back({QString::fromStdString(sweep.runs[static_cast<std::size_t>(c.run)].name), color, {}});
+        CurveLayer::Curve lc;
+        lc.name = c.name;
+        lc.color = c.color;
+        lc.faint = c.faint;
+        layerCurves.push_back(std::move(lc));
     }
     m_curveLayer->setCurves(std::move(layerCurves));
     for (std::size_t k = 0; k < m_markers.size(); ++k) {
@@ -370,6 +368,69 @@ constexpr std::size_t kTotalPointBudget = 100'000;
 constexpr int kMinColumnsPerCurve = 50;
 } // namespace
 
+void LogLogChartView::addCurves(double& xLo, double& xHi, double& yLo, double& yHi)
+{
+    const core::Sweep& sweep = m_document->sweep();
+    const core::XQuantity q = m_document->xQuantity();
+    const double smoothing = m_document->smoothing();
+    auto widen = [&](const core::PlotPoints& p) {
+        if (p.size() == 0)
+            return;
+        xLo = std::min(xLo, p.x.front());
+        xHi = std::max(xHi, p.x.back());
+        yLo = std::min(yLo, *std::min_element(p.y.begin(), p.y.end()));
+        yHi = std::max(yHi, *std::max_element(p.y.begin(), p.y.end()));
+    };
+    auto colorOf = [this](int run, int alpha) {
+        QColor c = m_document->runColor(run);
+        c.setAlpha(m_document->isRunExcluded(run) ? std::min(alpha, 60) : alpha); // excluded: faint
+        return c;
+    };
+    std::vector<std::size_t> curveRuns;
+    for (std::size_t i = 0; i < sweep.runs.size(); ++i)
+        if (m_document->isRunVisible(static_cast<int>(i)) && !sweep.runs[i].curves.empty()
+            && sweep.runs[i].curves.front().size() > 1)
+            curveRuns.push_back(i);
+    std::vector<char> inBand(sweep.runs.size(), 0);
+    for (core::SeedBand& b : core::seedBands(sweep, curveRuns, m_document->seedColumn().toStdString(), q, smoothing)) {
+        Curve c;
+        c.run = static_cast<int>(b.runs.front());
+        c.name = tr("%1 (mean of %2 seeds)").arg(QString::fromStdString(sweep.runs[b.runs.front()].name)).arg(b.runs.size());
+        c.color = colorOf(c.run, 255);
+        c.bandLower = core::PlotPoints{b.mean.x, b.lower};
+        c.bandUpper = core::PlotPoints{b.mean.x, b.upper};
+        widen(c.bandLower);
+        widen(c.bandUpper);
+        c.full = std::move(b.mean);
+        for (std::size_t r : b.runs)
+            inBand[r] = 1;
+        m_curves.push_back(std::move(c));
+    }
+    for (std::size_t i : curveRuns) {
+        if (inBand[i])
+            continue;
+        core::PlotPoints pts = core::logPlotPoints(sweep.runs[i], sweep.runs[i].curves.front(), q);
+        if (pts.size() == 0)
+            continue;
+        widen(pts);
+        Curve c;
+        c.run = static_cast<int>(i);
+        c.name = QString::fromStdString(sweep.runs[i].name);
+        if (smoothing > 0) { // the raw curve faint behind the smoothed one
+            Curve raw = c;
+            raw.color = colorOf(c.run, 60);
+            raw.faint = true;
+            raw.full = pts;
+            m_curves.push_back(std::move(raw));
+            c.full = core::smoothPlotPoints(pts, smoothing);
+        } else {
+            c.full = std::move(pts);
+        }
+        c.color = colorOf(c.run, 255);
+        m_curves.push_back(std::move(c));
+    }
+}
+
 void LogLogChartView::redecimate()
 {
     m_redecimateTimer.stop();
@@ -385,6 +446,9 @@ void LogLogChartView::redecimate()
         Curve& c = m_curves[k];
         c.shown = core::decimateLogMinMax(c.full, xLo, xHi, columns);
         m_curveLayer->setPoints(k, toLogPolygon(c.shown));
+        if (c.bandLower.size() > 0)
+            m_curveLayer->setBand(k, toLogPolygon(core::decimateLogMinMax(c.bandLower, xLo, xHi, columns)),
+                                  toLogPolygon(core::decimateLogMinMax(c.bandUpper, xLo, xHi, columns)));
     }
 }
 

@@ -4,6 +4,7 @@
 #include "core/plot/PlotPoints.h"
 
 #include <QChartView>
+#include <QColor>
 #include <QTimer>
 
 #include <optional>
@@ -99,7 +100,14 @@ private:
         core::PlotPoints full;
         core::PlotPoints shown;
         int run = -1;
+        QString name;
+        QColor color;
+        bool faint = false;                     ///< the raw curve behind a smoothed one
+        core::PlotPoints bandLower, bandUpper; ///< seed-mates' spread (empty: no band)
     };
+    /// Adds the curves of the visible runs: seed-mates as mean curves with bands, others raw
+    /// (and smoothed, when the Document asks), and widens [xLo, xHi] x [yLo, yHi] to them.
+    void addCurves(double& xLo, double& xHi, double& yLo, double& yHi);
     struct Markers {
         QScatterSeries* series = nullptr;
         core::PlotPoints shown;

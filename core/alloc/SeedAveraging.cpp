@@ -11,8 +11,9 @@ namespace core {
 
 namespace {
 
-/// Everything that must match between seed-mates: N and every attribute except the seed.
-std::string mateKey(const Run& run, const std::string& seedColumn)
+} // namespace
+
+std::string seedMateKey(const Run& run, const std::string& seedColumn)
 {
     std::string key = shortestText(run.N);
     for (const auto& [name, value] : run.attributes) {
@@ -27,6 +28,8 @@ std::string mateKey(const Run& run, const std::string& seedColumn)
     }
     return key;
 }
+
+namespace {
 
 EnvelopeCurve average(const std::vector<const EnvelopeCurve*>& mates, double lo, double hi)
 {
@@ -71,7 +74,7 @@ SeedAveraging averageSeedMates(std::vector<EnvelopeCurve>& curves, const Sweep& 
     for (std::size_t i = 0; i < curves.size(); ++i) {
         const Run& run = sweep.runs[curves[i].run];
         if (run.attributes.count(seedColumn) != 0)
-            groups[mateKey(run, seedColumn)].push_back(i);
+            groups[seedMateKey(run, seedColumn)].push_back(i);
     }
     std::vector<char> drop(curves.size(), 0);
     std::vector<std::pair<std::size_t, EnvelopeCurve>> replacements; // position -> averaged curve

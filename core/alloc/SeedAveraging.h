@@ -17,6 +17,10 @@ struct SeedAveraging {
     std::size_t disjoint = 0;   ///< groups left unaveraged because their C ranges do not overlap
 };
 
+/// The key that seed-mates share: N and every attribute except `seedColumn` (see
+/// EnvelopeOptions::seedColumn). Runs without the seed attribute are nobody's mates (callers check).
+[[nodiscard]] std::string seedMateKey(const Run& run, const std::string& seedColumn);
+
 /// Replaces each group of seed-mates among `curves` by one averaged curve (see
 /// EnvelopeOptions::seedColumn for who is a seed-mate). The averaged curve covers the C range
 /// common to all mates; at the union of their ln C there, its loss is the arithmetic mean of the

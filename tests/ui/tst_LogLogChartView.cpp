@@ -31,6 +31,7 @@ private Q_SLOTS:
     void hoverShowsRunNameAndValues();
     void hoverOnACurveShowsItsNearestPoint();
     void clickExcludesAndShiftDragExcludesABox();
+    void smoothingAndSeedBands();
 };
 
 namespace {
@@ -365,6 +366,50 @@ void TestLogLogChartView::clickExcludesAndShiftDragExcludesABox()
     QTest::mouseMove(t.view.viewport(), b.toPoint());
     QTest::mouseRelease(t.view.viewport(), Qt::LeftButton, Qt::ShiftModifier | Qt::ControlModifier, b.toPoint());
     QVERIFY(!t.doc.isRunExcluded(0) && !t.doc.isRunExcluded(1));
+}
+
+void TestLogLogChartView::smoothingAndSeedBands()
+{
+    core::Sweep s;
+    s.layout = "curves";
+    auto run = [](const std::string& name, double seed, double scale) {
+        core::Run r;
+        r.id = r.name = name;
+        r.N = 1e8;
+        r.attributes["seed"] = seed;
+        core::Curve c;
+        for (int i = 1; i <= 20; ++i)
+            c.append(i, 1e7 * i, 6e15 * i, scale * (3.0 + (i % 2 == 0 ? 0.1 : -0.1)));
+        r.curves.push_back(c);
+        return r;
+    };
+    s.runs.push_back(run("s0", 0, 1.0));
+    s.runs.push_back(run("s1", 1, 1.2));
+    Shown t(std::move(s));
+    t.doc.setXQuantity(core::XQuantity::D);
+    QCOMPARE(t.view.curveCount(), 2);
+    t.doc.setSmoothing(0.5);
+    QCOMPARE(t.view.curveCount(), 4); // each raw curve faint behind its smoothed one
+    t.view.flushPendingUpdate();
+    // The smoothed curve of s0: EMA with f = 0.5 of 2.9, 3.1, 2.9, ... by hand.
+    const core::PlotPoints& smooth = t.view.shownPoints(1);
+    QCOMPARE(t.view.curveLayer()->curve(0).faint, true);
+    double ema = 2.9;
+    QCOMPARE(smooth.y[0], ema);
+    ema = 0.5 * ema + 0.5 * 3.1;
+    QCOMPARE(smooth.y[1], ema);
+    // Averaging by seed: one mean curve with a band from the lower seed to the higher.
+    t.doc.setSeedColumn(QStringLiteral("seed"));
+    QCOMPARE(t.view.curveCount(), 1);
+    t.view.flushPendingUpdate();
+    QVERIFY(t.view.curveLayer()->curve(0).name.contains(QStringLiteral("mean of 2 seeds")));
+    QVERIFY(t.view.curveLayer()->curve(0).bandLower.size() >= 2);
+    t.doc.setSmoothing(0.0);
+    t.view.flushPendingUpdate();
+    const core::PlotPoints& mean = t.view.shownPoints(0);
+    QVERIFY(std::abs(mean.y[0] - 1.1 * 2.9) < 1e-12);
+    t.doc.undoStack()->undo(); // smoothing back to 0.5
+    QCOMPARE(t.doc.smoothing(), 0.5);
 }
 
 void TestLogLogChartView::hoverShowsRunNameAndValues()

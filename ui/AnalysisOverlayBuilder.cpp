@@ -2,6 +2,7 @@
 #include "ui/AnalysisOverlayBuilder.h"
 
 #include "ui/NumberFormat.h"
+#include "ui/OverlayPalette.h"
 
 #include <cmath>
 
@@ -9,9 +10,9 @@ namespace ui {
 
 namespace {
 
-const QColor kN(0x1f, 0x77, 0xb4);
-const QColor kD(0xd6, 0x5f, 0x0e);
-const QColor kBudget(0xb0, 0x20, 0x30);
+const QColor kN = OverlayPalette::nOpt();
+const QColor kD = OverlayPalette::dOpt();
+const QColor kBudget = OverlayPalette::budget();
 
 QPen pen(QColor color, double width, Qt::PenStyle style = Qt::SolidLine)
 {

@@ -48,6 +48,7 @@ FitOverlayBuilder::Inputs ChartViews::inputs() const
     in.x = m_document->xQuantity();
     in.optimum = m_budget->allocation();
     in.stale = m_fits->isBusy() && !(m_fits->resultSpec() == m_document->fitSpec());
+    in.range = m_document->fitSpec().range;
     in.runColor = [doc = m_document](std::size_t run) { return doc->runColor(static_cast<int>(run)); };
     return in;
 }

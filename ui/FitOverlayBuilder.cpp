@@ -2,6 +2,7 @@
 #include "ui/FitOverlayBuilder.h"
 
 #include "ui/NumberFormat.h"
+#include "ui/OverlayPalette.h"
 
 #include <cmath>
 
@@ -9,9 +10,9 @@ namespace ui {
 
 namespace {
 
-const QColor kFrontier(0x30, 0x30, 0x30);
-const QColor kBand(0x44, 0x77, 0xaa, 60);
-const QColor kBudget(0xb0, 0x20, 0x30);
+const QColor kFrontier = OverlayPalette::frontier();
+const QColor kBand = OverlayPalette::band();
+const QColor kBudget = OverlayPalette::budget();
 constexpr int kStaleAlpha = 70;
 
 QColor faded(QColor c, bool stale)
@@ -170,6 +171,13 @@ OverlayLayer::Content FitOverlayBuilder::lossView(const Inputs& in)
             out.lines.push_back({logPolygon(v.locus), pen(faded(kFrontier, in.stale), 1.6, Qt::DotLine)});
     }
     addBacktest(out, in);
+    if (in.range && in.range->quantity == in.x) {
+        const QPen p = pen(QColor(0x66, 0x66, 0x66), 1.0, Qt::DashLine);
+        if (in.range->lower > 0)
+            out.vlines.push_back({std::log10(in.range->lower), p, QStringLiteral("fit from")});
+        if (std::isfinite(in.range->upper))
+            out.vlines.push_back({std::log10(in.range->upper), p, QStringLiteral("fit to")});
+    }
     addBudget(out, in);
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include "core/alloc/Allocation.h"
 #include "core/fit/FitJobResult.h"
+#include "core/fit/FitJobSpec.h"
 #include "core/plot/FitViews.h"
 #include "ui/OverlayLayer.h"
 
@@ -28,6 +29,7 @@ public:
         core::XQuantity x = core::XQuantity::N;
         std::optional<core::Allocation> optimum; ///< at the current budget, if any
         bool stale = false;                       ///< draw faded
+        std::optional<core::FitRange> range;      ///< the fit range, marked when it is on this x
         std::function<QColor(std::size_t run)> runColor;
     };
 

@@ -22,6 +22,8 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <limits>
+#include <optional>
 
 namespace ui {
 
@@ -49,6 +51,7 @@ FitPanel::FitPanel(Document* document, FitController* fits, QWidget* parent)
       m_x(new QComboBox(this)), m_objective(new QComboBox(this)), m_grid(new QComboBox(this)),
       m_points(new QComboBox(this)), m_bootstrap(new QSpinBox(this)), m_backtest(new QCheckBox(tr("Fit below"), this)),
       m_backtestQuantity(new QComboBox(this)), m_backtestCutoff(new QLineEdit(this)),
+      m_rangeQuantity(new QComboBox(this)), m_rangeLo(new QLineEdit(this)), m_rangeHi(new QLineEdit(this)),
       m_model(new ParameterTableModel(document, fits, this)), m_table(new QTableView(this)), m_stats(wrappedLabel(this)),
       m_optima(wrappedLabel(this)), m_warnings(wrappedLabel(this)), m_error(wrappedLabel(this))
 {
@@ -81,6 +84,12 @@ FitPanel::FitPanel(Document* document, FitController* fits, QWidget* parent)
     m_backtestCutoff->setPlaceholderText(tr("e.g. 1e9"));
     m_backtest->setToolTip(tr("Fit only the runs at or below the cutoff and show how well the fit predicts the larger ones"));
 
+    for (auto q : {core::XQuantity::N, core::XQuantity::D, core::XQuantity::C})
+        m_rangeQuantity->addItem(QString::fromUtf8(core::xQuantityName(q).data()), static_cast<int>(q));
+    m_rangeLo->setPlaceholderText(tr("from"));
+    m_rangeHi->setPlaceholderText(tr("to"));
+    for (QLineEdit* e : {m_rangeLo, m_rangeHi})
+        e->setToolTip(tr("Fit only points in this range (blank: no limit), e.g. 1e8 or 3e21"));
     auto* form = new QFormLayout;
     form->addRow(tr("Law"), m_law);
     form->addRow(QString(), m_formula);
@@ -88,6 +97,12 @@ FitPanel::FitPanel(Document* document, FitController* fits, QWidget* parent)
     form->addRow(tr("Objective"), m_objective);
     form->addRow(tr("Starts"), m_grid);
     form->addRow(tr("Points"), m_points);
+    auto* rangeRow = new QHBoxLayout;
+    rangeRow->addWidget(m_rangeQuantity);
+    rangeRow->addWidget(m_rangeLo, 1);
+    rangeRow->addWidget(new QLabel(QStringLiteral("\u2013"), this));
+    rangeRow->addWidget(m_rangeHi, 1);
+    form->addRow(tr("Fit range"), rangeRow);
     form->addRow(tr("Bootstrap"), m_bootstrap);
     auto* backtestRow = new QHBoxLayout;
     backtestRow->addWidget(m_backtest);
@@ -154,6 +169,9 @@ FitPanel::FitPanel(Document* document, FitController* fits, QWidget* parent)
         edit([&](core::FitJobSpec& s) { s.bootstrap = static_cast<std::size_t>(m_bootstrap->value()); },
              tr("Bootstrap %1 resamples").arg(m_bootstrap->value()));
     });
+    connect(m_rangeQuantity, &QComboBox::activated, this, &FitPanel::applyRange);
+    connect(m_rangeLo, &QLineEdit::editingFinished, this, &FitPanel::applyRange);
+    connect(m_rangeHi, &QLineEdit::editingFinished, this, &FitPanel::applyRange);
     connect(m_backtest, &QCheckBox::toggled, this, &FitPanel::applyBacktest);
     connect(m_backtestQuantity, &QComboBox::activated, this, &FitPanel::applyBacktest);
     connect(m_backtestCutoff, &QLineEdit::editingFinished, this, &FitPanel::applyBacktest);
@@ -185,6 +203,40 @@ void FitPanel::applyBacktest()
     m_document->setFitSpec(spec, split ? tr("Backtest below %1").arg(m_backtestCutoff->text().trimmed()) : tr("No backtest"));
 }
 
+void FitPanel::applyRange()
+{
+    // Blank: no limit; otherwise a number > 0 (1e8, 3e21); bad text is marked and not applied.
+    auto read = [this](QLineEdit* e, double blank) -> std::optional<double> {
+        const QByteArray text = e->text().trimmed().toUtf8();
+        if (text.isEmpty()) {
+            e->setStyleSheet(QString());
+            return blank;
+        }
+        const auto v = core::parseNumber(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+        const bool ok = v && std::isfinite(*v) && *v > 0;
+        e->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit { background: #fde7ea; }"));
+        e->setToolTip(ok ? QString() : tr("Not a number > 0: %1").arg(QString::fromUtf8(text)));
+        return ok ? v : std::nullopt;
+    };
+    const auto lo = read(m_rangeLo, 0.0);
+    const auto hi = read(m_rangeHi, std::numeric_limits<double>::infinity());
+    if (!lo || !hi)
+        return;
+    core::FitJobSpec spec = m_document->fitSpec();
+    if (*lo == 0.0 && std::isinf(*hi)) {
+        spec.range.reset();
+    } else if (*lo < *hi) {
+        spec.range = core::FitRange{static_cast<core::XQuantity>(m_rangeQuantity->currentData().toInt()), *lo, *hi};
+    } else {
+        m_rangeHi->setStyleSheet(QStringLiteral("QLineEdit { background: #fde7ea; }"));
+        m_rangeHi->setToolTip(tr("The upper end must be above the lower end"));
+        return;
+    }
+    m_document->setFitSpec(spec, spec.range ? tr("Fit range %1 %2\u2013%3").arg(m_rangeQuantity->currentText(),
+                                                                                 m_rangeLo->text(), m_rangeHi->text())
+                                            : tr("No fit range"));
+}
+
 void FitPanel::syncFromSpec()
 {
     const core::FitJobSpec& s = m_document->fitSpec();
@@ -199,6 +251,18 @@ void FitPanel::syncFromSpec()
     {
         const QSignalBlocker block(m_bootstrap);
         m_bootstrap->setValue(static_cast<int>(s.bootstrap));
+    }
+    {
+        const QSignalBlocker r1(m_rangeQuantity), r2(m_rangeLo), r3(m_rangeHi);
+        if (s.range) {
+            selectData(m_rangeQuantity, static_cast<int>(s.range->quantity));
+            m_rangeLo->setText(s.range->lower > 0 ? QString::fromStdString(core::shortestText(s.range->lower)) : QString());
+            m_rangeHi->setText(std::isfinite(s.range->upper) ? QString::fromStdString(core::shortestText(s.range->upper))
+                                                             : QString());
+        } else {
+            m_rangeLo->clear();
+            m_rangeHi->clear();
+        }
     }
     const QSignalBlocker b1(m_backtest), b2(m_backtestQuantity), b3(m_backtestCutoff);
     m_backtest->setChecked(s.backtest.has_value());

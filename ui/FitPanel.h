@@ -17,7 +17,7 @@ class FitController;
 class ParameterTableModel;
 
 /// The fit dock: law, x (one-variable laws), objective, start grid, which points of each run,
-/// bootstrap resamples and a backtest cutoff (fit runs with N or C at or below it, show the larger
+/// bootstrap resamples, a fit range on N, D or C, and a backtest cutoff (fit runs with N or C at or below it, show the larger
 /// runs' prediction errors); the parameter table (ParameterTableModel); the fit statistics, the
 /// distinct optima and the fit's warnings (bound hits, the alpha -> 0 ridge, narrow D/N, competing
 /// basins) in a highlighted box; the fit's error when it failed. Every control edits the
@@ -37,6 +37,9 @@ public:
     [[nodiscard]] QCheckBox* backtestCheck() const { return m_backtest; }
     [[nodiscard]] QComboBox* backtestQuantity() const { return m_backtestQuantity; }
     [[nodiscard]] QLineEdit* backtestCutoff() const { return m_backtestCutoff; }
+    [[nodiscard]] QComboBox* rangeQuantity() const { return m_rangeQuantity; }
+    [[nodiscard]] QLineEdit* rangeLower() const { return m_rangeLo; }
+    [[nodiscard]] QLineEdit* rangeUpper() const { return m_rangeHi; }
     [[nodiscard]] QTableView* parameterView() const { return m_table; }
     [[nodiscard]] ParameterTableModel* parameterModel() const { return m_model; }
     [[nodiscard]] QLabel* statisticsLabel() const { return m_stats; }
@@ -48,6 +51,7 @@ private:
     void syncFromSpec();
     void showResult();
     void applyBacktest();
+    void applyRange();
 
     Document* m_document;
     FitController* m_fits;
@@ -61,6 +65,9 @@ private:
     QCheckBox* m_backtest;
     QComboBox* m_backtestQuantity;
     QLineEdit* m_backtestCutoff;
+    QComboBox* m_rangeQuantity;
+    QLineEdit* m_rangeLo;
+    QLineEdit* m_rangeHi;
     ParameterTableModel* m_model;
     QTableView* m_table;
     QLabel* m_stats;

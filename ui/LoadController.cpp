@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QProgressDialog>
 
 #include <cstdio>
 
@@ -16,24 +15,12 @@ namespace ui {
 
 namespace {
 constexpr std::size_t kPreviewRows = 20;
-constexpr int kProgressSteps = 1000;
 }
 
 LoadController::LoadController(Document* document, QWidget* dialogParent)
     : QObject(dialogParent), m_document(document), m_dialogParent(dialogParent)
 {
     connect(m_document, &Document::loadFailed, this, &LoadController::showError);
-    auto closeProgress = [this] {
-        if (m_progress)
-            m_progress->deleteLater();
-    };
-    connect(m_document, &Document::loaded, this, closeProgress);
-    connect(m_document, &Document::loadFailed, this, closeProgress);
-    connect(m_document, &Document::loadCanceled, this, closeProgress);
-    connect(m_document, &Document::loadProgress, this, [this](double fraction) {
-        if (m_progress)
-            m_progress->setValue(static_cast<int>(fraction * kProgressSteps));
-    });
 }
 
 QStringList LoadController::fileDialogFilters()
@@ -80,18 +67,8 @@ bool LoadController::open(const QString& path, const core::ImportOptions& option
                 std::fprintf(stderr, "%s: %s\n", file.c_str(), note.c_str());
         }
     }
-    if (m_interactive && m_dialogParent != nullptr) {
-        if (m_progress)
-            m_progress->deleteLater();
-        m_progress = new QProgressDialog(tr("Loading %1\u2026").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
-                                         kProgressSteps, m_dialogParent);
-        m_progress->setWindowModality(Qt::WindowModal);
-        m_progress->setMinimumDuration(400);
-        m_progress->setAutoClose(false);
-        m_progress->setAutoReset(false);
-        connect(m_progress, &QProgressDialog::canceled, m_document, &Document::cancelLoad);
-    }
-    m_document->load(path, chosen);
+    m_document->load(path, chosen); // progress and cancel: the window's status bar
+
     return true;
 }
 

@@ -4,10 +4,8 @@
 #include "core/io/ImportOptions.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QString>
 
-class QProgressDialog;
 class QWidget;
 
 namespace ui {
@@ -16,7 +14,7 @@ class Document;
 
 /// The steps of opening a file for a window: a quick preview (column detection), the
 /// ColumnMappingDialog when the detection is unsure, the Document's threaded load with a
-/// cancellable QProgressDialog, and a clear error dialog (core Error: file:line:column) on failure.
+/// progress in the window's status bar (Document's load signals), and a clear error dialog (core Error: file:line:column) on failure.
 /// Non-interactive mode (tests, --screenshot) skips the dialogs and reports through signals only.
 /// Does not own the Document; GUI thread only.
 class LoadController : public QObject {
@@ -42,7 +40,6 @@ private:
 
     Document* m_document;
     QWidget* m_dialogParent;
-    QPointer<QProgressDialog> m_progress;
     bool m_interactive = true;
 };
 

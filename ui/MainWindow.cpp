@@ -75,7 +75,27 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, budgetDock);
     resizeDocks({dock, fitDock}, {360, 430}, Qt::Horizontal);
     statusBar()->addWidget(m_task);
-    connect(m_task, &TaskProgressWidget::cancelRequested, m_fits, &FitController::cancel);
+    connect(m_task, &TaskProgressWidget::cancelRequested, this, [this] {
+        if (m_document->isLoading())
+            m_document->cancelLoad();
+        else
+            m_fits->cancel();
+    });
+    connect(m_document, &Document::loadStarted, this,
+            [this](const QString& path) { m_task->showProgress(tr("Loading %1").arg(QFileInfo(path).fileName()), 0.0); });
+    connect(m_document, &Document::loadProgress, this, [this](double fraction) {
+        if (m_document->isLoading())
+            m_task->setFraction(fraction);
+    });
+    for (auto signal : {&Document::loaded, &Document::loadCanceled})
+        connect(m_document, signal, m_task, [this] {
+            if (!m_fits->isBusy())
+                m_task->finish();
+        });
+    connect(m_document, &Document::loadFailed, m_task, [this] {
+        if (!m_fits->isBusy())
+            m_task->finish();
+    });
     connect(m_fits, &FitController::progress, m_task,
             [this](double fraction, const QString& stage) { m_task->showProgress(stage, fraction); });
     connect(m_fits, &FitController::busyChanged, this, [this](bool busy) {

@@ -45,6 +45,12 @@ void TaskProgressWidget::showProgress(const QString& stage, double fraction)
     show();
 }
 
+void TaskProgressWidget::setFraction(double fraction)
+{
+    m_bar->setRange(0, kSteps);
+    m_bar->setValue(static_cast<int>(std::clamp(fraction, 0.0, 1.0) * kSteps));
+}
+
 void TaskProgressWidget::finish()
 {
     hide();

@@ -19,6 +19,8 @@ public:
 
     /// Shows the strip with `stage` and `fraction` in [0, 1] (a negative fraction shows a busy bar).
     void showProgress(const QString& stage, double fraction);
+    /// Updates the fraction of the stage shown.
+    void setFraction(double fraction);
     void finish();
 
     [[nodiscard]] QLabel* stageLabel() const { return m_stage; }

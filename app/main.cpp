@@ -30,8 +30,12 @@ int main(int argc, char* argv[])
         window.setScreenshotOnLoad(startup->screenshot);
     window.applyOnLoad(*startup);
     window.show();
-    const bool started = startup->path.isEmpty() ? window.openSample(startup->options)
-                                                 : window.openFile(startup->path, startup->options);
+    // A crashed session's unsaved edits are offered when no file is named (it would replace them).
+    const bool recovering =
+        startup->path.isEmpty() && startup->screenshot.isEmpty() && window.offerRecovery();
+    const bool started = recovering
+                         || (startup->path.isEmpty() ? window.openSample(startup->options)
+                                                     : window.openFile(startup->path, startup->options));
     if (!started && !startup->screenshot.isEmpty())
         return 1;
     return QApplication::exec();

@@ -17,6 +17,8 @@
 #include "ui/LogLogChartView.h"
 #include "ui/NumberFormat.h"
 #include "ui/OverlayLayer.h"
+#include "ui/PinnedModelPanel.h"
+#include "ui/ProjectController.h"
 #include "ui/RecentFilesMenu.h"
 #include "ui/RunListWidget.h"
 #include "ui/Settings.h"
@@ -36,11 +38,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QScreen>
 #include <QTimer>
 #include <QToolBar>
 #include <QUrl>
+#include <QVBoxLayout>
 
 #include <cmath>
 #include <cstdio>
@@ -60,6 +64,39 @@ MainWindow::MainWindow(QWidget* parent)
       m_chart(m_views->lossChart())
 {
     setWindowTitle(QStringLiteral("ScaleLab"));
+    m_projects = new ProjectController(m_document, m_fits, this);
+    m_projects->setChartRangeAccess(
+        [this]() -> std::optional<ChartRange> {
+            const auto [xLo, xHi] = m_chart->visibleXRange();
+            const auto [yLo, yHi] = m_chart->visibleYRange();
+            return ChartRange{xLo, xHi, yLo, yHi};
+        },
+        [this](const ChartRange& r) {
+            m_fitShown = true; // keep the saved zoom when the refit lands (no first-fit reset)
+            m_chart->setVisibleRange(r.xLo, r.xHi, r.yLo, r.yHi);
+        });
+    connect(m_projects, &ProjectController::titleChanged, this, &MainWindow::updateTitle);
+    connect(m_projects, &ProjectController::failed, this, [this](const QString&, const QString& message) {
+        if (m_loader->isInteractive())
+            QMessageBox::critical(this, tr("Project"), message);
+        else
+            std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
+    });
+    connect(m_projects, &ProjectController::opened, this,
+            [this](const QString& path, const QStringList& warnings) {
+                if (path == m_projects->projectPath()) // not a recovery file
+                    m_recent->addFile(path);
+                statusBar()->showMessage(tr("Opened %1").arg(m_projects->displayName()), 5000);
+                const QString text = warnings.join(QLatin1Char('\n'));
+                if (warnings.isEmpty())
+                    return;
+                if (m_loader->isInteractive())
+                    QMessageBox::warning(this, tr("Project opened with warnings"), text);
+                else
+                    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+            });
+    connect(m_projects, &ProjectController::refitDiffers, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     setCentralWidget(m_views);
     auto* dock = new QDockWidget(tr("Runs"), this);
     dock->setObjectName(QStringLiteral("runsDock"));
@@ -71,7 +108,16 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, fitDock);
     auto* budgetDock = new QDockWidget(tr("Budget"), this);
     budgetDock->setObjectName(QStringLiteral("budgetDock"));
-    budgetDock->setWidget(m_budget);
+    m_pinned = new PinnedModelPanel(this);
+    auto* budgetBox = new QWidget(this);
+    auto* budgetColumn = new QVBoxLayout(budgetBox);
+    budgetColumn->setContentsMargins(0, 0, 0, 0);
+    budgetColumn->addWidget(m_budget);
+    budgetColumn->addWidget(m_pinned);
+    budgetColumn->addStretch(1);
+    budgetDock->setWidget(budgetBox);
+    m_pinned->setBudget(m_budget->budget());
+    connect(m_budget, &BudgetPanel::budgetChanged, m_pinned, &PinnedModelPanel::setBudget);
     addDockWidget(Qt::RightDockWidgetArea, budgetDock);
     resizeDocks({dock, fitDock}, {360, 430}, Qt::Horizontal);
     statusBar()->addWidget(m_task);
@@ -140,7 +186,13 @@ MainWindow::MainWindow(QWidget* parent)
     resize(screen() ? wanted.boundedTo(screen()->availableGeometry().size() * 0.94) : wanted);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Children outlive this destructor body (QObject deletes them later) and may still emit, e.g.
+    // the project controller on its way out: nothing may reach this half-destroyed window.
+    for (QObject* child : findChildren<QObject*>())
+        disconnect(child, nullptr, this, nullptr);
+}
 
 void MainWindow::createActions()
 {
@@ -150,6 +202,12 @@ void MainWindow::createActions()
     connect(m_recent, &RecentFilesMenu::openRequested, this, [this](const QString& p) { openFile(p); });
     file->addMenu(m_recent);
     file->addAction(tr("Open &Sample"), this, [this] { openSample(); });
+    file->addSeparator();
+    file->addAction(tr("Open P&roject\u2026"), this, &MainWindow::chooseAndOpenProject);
+    file->addAction(tr("&Save Project"), QKeySequence(Qt::CTRL | Qt::Key_S), this,
+                    [this] { m_projects->save(this); });
+    file->addAction(tr("Save Project &As\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                    [this] { m_projects->saveAs(this); });
     file->addSeparator();
     QMenu* exportMenu = file->addMenu(tr("&Export Chart"));
     for (int dpi : ChartExporter::pngDpiChoices())
@@ -202,7 +260,42 @@ void MainWindow::createActions()
 
 bool MainWindow::openFile(const QString& path, const core::ImportOptions& options)
 {
+    // Recent files, drag and drop and the Open dialog lead here; a project opens as a project.
+    if (QFileInfo(path).suffix().compare(QLatin1String(kProjectSuffix), Qt::CaseInsensitive) == 0)
+        return openProject(path);
+    if (!m_projects->maybeSave(this))
+        return false;
     return m_loader->open(path, options);
+}
+
+bool MainWindow::openProject(const QString& path)
+{
+    if (!m_projects->maybeSave(this))
+        return false;
+    return m_projects->open(path); // errors arrive through ProjectController::failed
+}
+
+bool MainWindow::offerRecovery()
+{
+    const QStringList files = m_projects->orphanedRecoveryFiles();
+    if (files.isEmpty())
+        return false;
+    const auto state = readProjectFile(files.front());
+    QString what = QFileInfo(files.front()).fileName();
+    if (state)
+        what = QFileInfo(state->originalProjectPath.isEmpty() ? state->dataPath : state->originalProjectPath)
+                   .fileName();
+    QMessageBox box(QMessageBox::Question, tr("Recover unsaved changes?"),
+                    tr("ScaleLab did not close normally. Recover the unsaved changes to %1?").arg(what),
+                    QMessageBox::NoButton, this);
+    QPushButton* recover = box.addButton(tr("Recover"), QMessageBox::AcceptRole);
+    QPushButton* discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(recover);
+    box.exec();
+    if (box.clickedButton() == discard)
+        m_projects->discardRecovery();
+    return box.clickedButton() == recover && m_projects->recover();
 }
 
 bool MainWindow::openSample(const core::ImportOptions& options)
@@ -218,6 +311,7 @@ bool MainWindow::openSample(const core::ImportOptions& options)
 
 void MainWindow::setInteractive(bool interactive)
 {
+    m_projects->setInteractive(interactive);
     m_loader->setInteractive(interactive);
 }
 
@@ -267,8 +361,7 @@ QString MainWindow::statusText() const
 
 void MainWindow::onDocumentChanged()
 {
-    const QString file = QFileInfo(m_document->sourcePath()).fileName();
-    setWindowTitle(file.isEmpty() ? QStringLiteral("ScaleLab") : file + QStringLiteral(" \u2014 ScaleLab"));
+    updateTitle();
     // The slider spans the data's compute range (and decades beyond it).
     double cMin = std::numeric_limits<double>::infinity(), cMax = 0.0;
     for (const core::Run& r : m_document->sweep().runs)
@@ -288,6 +381,7 @@ void MainWindow::onFitChanged()
     const auto& result = m_fits->result();
     if (result == nullptr || result->law == nullptr) {
         m_budget->setModel(nullptr, {}, {});
+        m_pinned->setModel(nullptr, {});
         updateOverlay();
         return;
     }
@@ -295,6 +389,7 @@ void MainWindow::onFitChanged()
     if (result->bootstrap)
         draws = result->bootstrap->draws;
     m_budget->setModel(result->law, result->fit.result.params, std::move(draws));
+    m_pinned->setModel(result->law, result->fit.result.params);
     updateOverlay();
     if (!m_fitShown) { // the first fit of a sweep: show the data and the budget's optimum
         m_fitShown = true;
@@ -393,10 +488,38 @@ void MainWindow::showLeftOutRows()
     dialog.exec();
 }
 
+void MainWindow::updateTitle()
+{
+    // "law.scalelab* — ScaleLab" with unsaved changes; the data file's name before any project.
+    if (m_projects->projectPath().isEmpty() && m_document->sourcePath().isEmpty()) {
+        setWindowTitle(QStringLiteral("ScaleLab"));
+        return;
+    }
+    setWindowTitle(m_projects->displayName() + (m_projects->needsSave() ? QStringLiteral("*") : QString())
+                   + QStringLiteral(" \u2014 ScaleLab"));
+}
+
+void MainWindow::chooseAndOpenProject()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Project"), Settings::lastDirectory().value(),
+                                     tr("ScaleLab project (*.%1)").arg(QLatin1String(kProjectSuffix)));
+    if (path.isEmpty())
+        return;
+    Settings::lastDirectory().setValue(QFileInfo(path).absolutePath());
+    openProject(path);
+}
+
 void MainWindow::chooseAndOpen()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Run Table"), Settings::lastDirectory().value(),
-                                                      LoadController::fileDialogFilters().join(QStringLiteral(";;")));
+    // Projects open from here too: "*.scalelab" joins "All supported files" and has its own filter.
+    QStringList filters = LoadController::fileDialogFilters();
+    const QString pattern = QStringLiteral("*.") + QLatin1String(kProjectSuffix);
+    filters.front().insert(filters.front().lastIndexOf(QLatin1Char(')')), QLatin1Char(' ') + pattern);
+    filters.insert(1, tr("ScaleLab project (%1)").arg(pattern));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Run Table or Project"),
+                                                      Settings::lastDirectory().value(),
+                                                      filters.join(QStringLiteral(";;")));
     if (path.isEmpty())
         return;
     Settings::lastDirectory().setValue(QFileInfo(path).absolutePath());
@@ -474,6 +597,10 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_projects->maybeSave(this)) {
+        event->ignore();
+        return;
+    }
     m_document->cancelLoad();
     m_fits->cancel();
     Settings::windowGeometry().setValue(saveGeometry());

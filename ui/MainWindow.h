@@ -24,9 +24,11 @@ class TaskProgressWidget;
 class LoadController;
 class LogLogChartView;
 class ChartToolBar;
+class PinnedModelPanel;
 class PresentationMode;
 struct StartupOptions;
 class ChartViews;
+class ProjectController;
 class RecentFilesMenu;
 class RunListWidget;
 
@@ -43,6 +45,13 @@ public:
 
     /// Opens `path` (preview, mapping dialog if unsure, threaded load).
     bool openFile(const QString& path, const core::ImportOptions& options = {});
+    /// Opens the ScaleLab project at `path` (data file, fit, exclusions, budget, view) after
+    /// offering to save unsaved changes; errors are shown (or printed when not interactive).
+    bool openProject(const QString& path);
+    /// If an earlier session ended without closing (a crash) and left unsaved edits, asks whether
+    /// to recover them (Recover / Discard / Later). True when a recovery load was started.
+    bool offerRecovery();
+    [[nodiscard]] ProjectController* projects() const { return m_projects; }
     /// Opens the bundled sample sweep (copied from the resources to a temporary file).
     bool openSample(const core::ImportOptions& options = {});
     /// After the next load finishes (or fails), saves grab() to `pngPath` and exits the event
@@ -67,6 +76,7 @@ public:
     [[nodiscard]] FitController* fitController() const { return m_fits; }
     [[nodiscard]] FitPanel* fitPanel() const { return m_fitPanel; }
     [[nodiscard]] BudgetPanel* budgetPanel() const { return m_budget; }
+    [[nodiscard]] PinnedModelPanel* pinnedPanel() const { return m_pinned; }
     [[nodiscard]] TaskProgressWidget* taskProgress() const { return m_task; }
     [[nodiscard]] QComboBox* colorByCombo() const;
     [[nodiscard]] QActionGroup* xQuantityGroup() const;
@@ -94,6 +104,8 @@ private:
     void updateStatus();
     void showLeftOutRows();
     void chooseAndOpen();
+    void chooseAndOpenProject();
+    void updateTitle();
     void chooseAndExport(const QString& format, int dpi);
     void onFitChanged();
     void updateOverlay();
@@ -111,6 +123,8 @@ private:
     LogLogChartView* m_chart; ///< m_views->lossChart()
     ChartToolBar* m_tools = nullptr;
     PresentationMode* m_presentation = nullptr;
+    ProjectController* m_projects = nullptr;
+    PinnedModelPanel* m_pinned = nullptr;
     RecentFilesMenu* m_recent = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_notes = nullptr; ///< "1 note" with the importer's notes as tooltip; hidden when none

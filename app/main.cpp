@@ -2,6 +2,7 @@
 // The ScaleLab GUI: parse the command line, show the main window, open a file or the sample.
 #include "ui/CommandLine.h"
 #include "ui/MainWindow.h"
+#include "ui/StartupDriver.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -26,17 +27,9 @@ int main(int argc, char* argv[])
     ui::MainWindow window;
     if (startup->screenshot.isEmpty())
         window.restoreLayout();
-    else
-        window.setScreenshotOnLoad(startup->screenshot);
-    window.applyOnLoad(*startup);
     window.show();
-    // A crashed session's unsaved edits are offered when no file is named (it would replace them).
-    const bool recovering =
-        startup->path.isEmpty() && startup->screenshot.isEmpty() && window.offerRecovery();
-    const bool started = recovering
-                         || (startup->path.isEmpty() ? window.openSample(startup->options)
-                                                     : window.openFile(startup->path, startup->options));
-    if (!started && !startup->screenshot.isEmpty())
+    auto* driver = new ui::StartupDriver(&window, *startup); // owned by the window
+    if (!driver->start() && !startup->screenshot.isEmpty())
         return 1;
     return QApplication::exec();
 }

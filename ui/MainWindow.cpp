@@ -6,13 +6,12 @@
 #include "ui/FitController.h"
 #include "ui/ChartToolBar.h"
 #include "ui/ChartViews.h"
-#include "ui/CommandLine.h"
 #include "ui/PresentationMode.h"
 #include "ui/FitPanel.h"
-#include "ui/TaskProgressWidget.h"
+#include "ui/ResultActions.h"
+#include "ui/WindowStatus.h"
 #include "ui/ChartExporter.h"
 #include "ui/Document.h"
-#include "ui/LeftOutRowsDialog.h"
 #include "ui/LoadController.h"
 #include "ui/LogLogChartView.h"
 #include "ui/NumberFormat.h"
@@ -38,7 +37,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPushButton>
 #include <QStatusBar>
 #include <QScreen>
 #include <QTimer>
@@ -52,16 +50,13 @@
 
 namespace ui {
 
-namespace {
-constexpr int kLeftOutTooltipRows = 12;
-}
-
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_document(new Document(this)), m_runList(new RunListWidget(m_document, this)),
       m_loader(new LoadController(m_document, this)), m_fits(new FitController(m_document, this)),
       m_fitPanel(new FitPanel(m_document, m_fits, this)), m_budget(new BudgetPanel(this)),
-      m_task(new TaskProgressWidget(this)), m_views(new ChartViews(m_document, m_fits, m_budget, this)),
-      m_chart(m_views->lossChart())
+      m_views(new ChartViews(m_document, m_fits, m_budget, this)), m_chart(m_views->lossChart()),
+      m_windowStatus(new WindowStatus(m_document, m_fits, statusBar(), this)),
+      m_results(new ResultActions(m_document, m_fits, m_budget, m_views, this))
 {
     setWindowTitle(QStringLiteral("ScaleLab"));
     m_projects = new ProjectController(m_document, m_fits, this);
@@ -120,47 +115,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_budget, &BudgetPanel::budgetChanged, m_pinned, &PinnedModelPanel::setBudget);
     addDockWidget(Qt::RightDockWidgetArea, budgetDock);
     resizeDocks({dock, fitDock}, {360, 430}, Qt::Horizontal);
-    statusBar()->addWidget(m_task);
-    connect(m_task, &TaskProgressWidget::cancelRequested, this, [this] {
-        if (m_document->isLoading())
-            m_document->cancelLoad();
-        else
-            m_fits->cancel();
-    });
-    connect(m_document, &Document::loadStarted, this,
-            [this](const QString& path) { m_task->showProgress(tr("Loading %1").arg(QFileInfo(path).fileName()), 0.0); });
-    connect(m_document, &Document::loadProgress, this, [this](double fraction) {
-        if (m_document->isLoading())
-            m_task->setFraction(fraction);
-    });
-    for (auto signal : {&Document::loaded, &Document::loadCanceled})
-        connect(m_document, signal, m_task, [this] {
-            if (!m_fits->isBusy())
-                m_task->finish();
-        });
-    connect(m_document, &Document::loadFailed, m_task, [this] {
-        if (!m_fits->isBusy())
-            m_task->finish();
-    });
-    connect(m_fits, &FitController::progress, m_task,
-            [this](double fraction, const QString& stage) { m_task->showProgress(stage, fraction); });
-    connect(m_fits, &FitController::busyChanged, this, [this](bool busy) {
-        if (busy)
-            m_task->showProgress(tr("Fitting"), -1);
-        else
-            m_task->finish();
-        updateOverlay(); // a stale fit is drawn faded while the refit runs
-    });
+    connect(m_fits, &FitController::busyChanged, this, &MainWindow::updateOverlay); // stale fits are drawn faded
+    connect(m_results, &ResultActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 4000); });
     connect(m_fits, &FitController::resultChanged, this, &MainWindow::onFitChanged);
     connect(m_budget, &BudgetPanel::budgetChanged, m_document, &Document::setBudget);
-
-    m_status = new QLabel(this);
-    m_status->setTextFormat(Qt::RichText);
-    connect(m_status, &QLabel::linkActivated, this, &MainWindow::showLeftOutRows);
-    m_notes = new QLabel(this);
-    m_notes->setVisible(false);
-    statusBar()->addPermanentWidget(m_notes);
-    statusBar()->addPermanentWidget(m_status);
 
     createActions();
     QMenu* viewMenu = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
@@ -209,15 +167,7 @@ void MainWindow::createActions()
     file->addAction(tr("Save Project &As\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
                     [this] { m_projects->saveAs(this); });
     file->addSeparator();
-    QMenu* exportMenu = file->addMenu(tr("&Export Chart"));
-    for (int dpi : ChartExporter::pngDpiChoices())
-        exportMenu->addAction(tr("PNG at %1 DPI\u2026").arg(dpi), this, [this, dpi] { chooseAndExport(QStringLiteral("png"), dpi); });
-    exportMenu->addAction(tr("SVG (vector)\u2026"), this, [this] { chooseAndExport(QStringLiteral("svg"), 96); });
-    exportMenu->addAction(tr("PDF (vector)\u2026"), this, [this] { chooseAndExport(QStringLiteral("pdf"), 96); });
-    QMenu* copyMenu = file->addMenu(tr("&Copy Fit and Allocation"));
-    copyMenu->addAction(tr("as &Markdown"), this, [this] { copyResults(core::TableFormat::Markdown); });
-    copyMenu->addAction(tr("as &LaTeX"), this, [this] { copyResults(core::TableFormat::Latex); });
-    copyMenu->addAction(tr("as &CSV"), this, [this] { copyResults(core::TableFormat::Csv); });
+    m_results->addTo(file);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -275,29 +225,6 @@ bool MainWindow::openProject(const QString& path)
     return m_projects->open(path); // errors arrive through ProjectController::failed
 }
 
-bool MainWindow::offerRecovery()
-{
-    const QStringList files = m_projects->orphanedRecoveryFiles();
-    if (files.isEmpty())
-        return false;
-    const auto state = readProjectFile(files.front());
-    QString what = QFileInfo(files.front()).fileName();
-    if (state)
-        what = QFileInfo(state->originalProjectPath.isEmpty() ? state->dataPath : state->originalProjectPath)
-                   .fileName();
-    QMessageBox box(QMessageBox::Question, tr("Recover unsaved changes?"),
-                    tr("ScaleLab did not close normally. Recover the unsaved changes to %1?").arg(what),
-                    QMessageBox::NoButton, this);
-    QPushButton* recover = box.addButton(tr("Recover"), QMessageBox::AcceptRole);
-    QPushButton* discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
-    box.addButton(tr("Later"), QMessageBox::RejectRole);
-    box.setDefaultButton(recover);
-    box.exec();
-    if (box.clickedButton() == discard)
-        m_projects->discardRecovery();
-    return box.clickedButton() == recover && m_projects->recover();
-}
-
 bool MainWindow::openSample(const core::ImportOptions& options)
 {
     if (m_sample == nullptr)
@@ -315,50 +242,6 @@ void MainWindow::setInteractive(bool interactive)
     m_loader->setInteractive(interactive);
 }
 
-void MainWindow::setScreenshotOnLoad(const QString& pngPath)
-{
-    m_screenshotPath = pngPath;
-    setInteractive(false);
-    auto finish = [this](bool ok) {
-        // Wait for the fit (and its bootstrap) to land, so the picture shows it.
-        QTimer::singleShot(300, this, [this, ok] {
-            if (m_fits->isBusy()) {
-                connect(m_fits, &FitController::busyChanged, this, [this, ok](bool busy) {
-                    if (!busy)
-                        QTimer::singleShot(100, this, [this, ok] { grabAndExit(ok); });
-                });
-                return;
-            }
-            grabAndExit(ok);
-        });
-    };
-    connect(m_document, &Document::loaded, this, [finish] { finish(true); }, Qt::SingleShotConnection);
-    connect(m_loader, &LoadController::failed, this, [finish] { finish(false); }, Qt::SingleShotConnection);
-}
-
-void MainWindow::grabAndExit(bool ok)
-{
-    m_chart->flushPendingUpdate();
-    const bool saved = ChartExporter::savePng(this, m_screenshotPath);
-    if (!saved)
-        std::fprintf(stderr, "could not write %s\n", m_screenshotPath.toLocal8Bit().constData());
-    QCoreApplication::exit(ok && saved ? 0 : 1);
-}
-
-QString MainWindow::notesText() const
-{
-    return m_notes->isHidden() ? QString() : m_notes->toolTip();
-}
-
-QString MainWindow::statusText() const
-{
-    const core::Sweep& s = m_document->sweep();
-    return tr("%1 runs, %2 points, %3 rows left out")
-        .arg(s.runs.size())
-        .arg(s.pointCount())
-        .arg(s.leftOut.size());
-}
-
 void MainWindow::onDocumentChanged()
 {
     updateTitle();
@@ -373,7 +256,6 @@ void MainWindow::onDocumentChanged()
         m_budget->setDataRange(cMin, cMax);
     onBudgetChanged();
     updateOverlay();
-    updateStatus();
 }
 
 void MainWindow::onFitChanged()
@@ -412,27 +294,6 @@ void MainWindow::updateOverlay()
     m_presentation->setAnnotationText(lines.join(QLatin1Char('\n')));
 }
 
-void MainWindow::applyOnLoad(const StartupOptions& startup)
-{
-    connect(m_document, &Document::loaded, this, [this, startup] {
-        if (!startup.law.isEmpty()) {
-            core::FitJobSpec spec = m_document->fitSpec();
-            spec.lawId = startup.law.toStdString();
-            m_document->setFitSpec(spec, tr("Fit law %1").arg(startup.law));
-        }
-        if (!startup.x.isEmpty())
-            m_document->setXQuantity(*core::xQuantityFromName(startup.x.toStdString()));
-        if (startup.budget)
-            m_document->setBudget(*startup.budget);
-        const QStringList views{QStringLiteral("loss"), QStringLiteral("isoflop"), QStringLiteral("allocation"), QStringLiteral("residuals")};
-        if (!startup.view.isEmpty())
-            m_document->setView(static_cast<Document::View>(views.indexOf(startup.view)));
-        m_document->undoStack()->clear(); // the starting state, not edits
-        if (startup.presentation)
-            m_presentation->setEnabled(true);
-    }, Qt::SingleShotConnection);
-}
-
 QComboBox* MainWindow::colorByCombo() const
 {
     return m_tools->colorByCombo();
@@ -456,36 +317,6 @@ QChartView* MainWindow::currentChart() const
 void MainWindow::onBudgetChanged()
 {
     m_budget->setBudget(m_document->budget());
-}
-
-void MainWindow::updateStatus()
-{
-    const core::Sweep& s = m_document->sweep();
-    const QString leftOut = tr("%1 rows left out").arg(s.leftOut.size());
-    const QString head = tr("%1 runs, %2 points, ").arg(s.runs.size()).arg(s.pointCount());
-    m_status->setText(s.leftOut.empty() ? head + leftOut
-                                        : head + QStringLiteral("<a href=\"leftout\">%1</a>").arg(leftOut));
-    QStringList tip;
-    for (std::size_t i = 0; i < s.leftOut.size() && i < kLeftOutTooltipRows; ++i)
-        tip << tr("line %1: %2").arg(s.leftOut[i].line).arg(QString::fromStdString(s.leftOut[i].reason));
-    if (s.leftOut.size() > kLeftOutTooltipRows)
-        tip << tr("\u2026 click for all %1").arg(s.leftOut.size());
-    m_status->setToolTip(tip.isEmpty() ? tr("No rows were left out") : tip.join(QLatin1Char('\n')));
-
-    // How the file was read where a choice was made (e.g. two columns could be D).
-    QStringList notes;
-    for (const std::string& note : s.notes)
-        notes << QString::fromStdString(note);
-    m_notes->setVisible(!notes.isEmpty());
-    m_notes->setText((notes.size() == 1 ? tr("1 import note") : tr("%1 import notes").arg(notes.size()))
-                     + QStringLiteral(" \u2014 "));
-    m_notes->setToolTip(notes.join(QLatin1Char('\n')));
-}
-
-void MainWindow::showLeftOutRows()
-{
-    LeftOutRowsDialog dialog(m_document->sweep(), this);
-    dialog.exec();
 }
 
 void MainWindow::updateTitle()
@@ -526,49 +357,24 @@ void MainWindow::chooseAndOpen()
     openFile(path);
 }
 
-void MainWindow::chooseAndExport(const QString& format, int dpi)
-{
-    const QString base = QFileInfo(m_document->sourcePath()).completeBaseName();
-    const QString suggested = QDir(Settings::lastDirectory().value())
-                                  .filePath((base.isEmpty() ? QStringLiteral("chart") : base) + QLatin1Char('.') + format);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), suggested,
-                                                      tr("%1 file (*.%2)").arg(format.toUpper(), format));
-    if (path.isEmpty())
-        return;
-    Settings::lastDirectory().setValue(QFileInfo(path).absolutePath());
-    QString error;
-    if (!exportChart(path, dpi, &error))
-        QMessageBox::critical(this, tr("Export failed"), tr("Could not write %1:\n%2").arg(path, error));
-}
-
 bool MainWindow::exportChart(const QString& path, int dpi, QString* error)
 {
-    return ChartExporter::save(currentChart(), path, dpi, QFileInfo(m_document->sourcePath()).fileName(), error);
+    return m_results->exportChart(path, dpi, error);
 }
 
 QString MainWindow::resultsText(core::TableFormat format) const
 {
-    const auto& result = m_fits->result();
-    if (result == nullptr)
-        return {};
-    core::ResultTableInput in = core::resultTableInput(result->fit.result, m_fits->resultSpec().objective,
-                                                       result->bootstrap ? &*result->bootstrap : nullptr);
-    in.law = m_fits->resultSpec().lawId;
-    in.points = result->data.size();
-    in.allocation = m_budget->allocation();
-    in.allocationIntervals = m_budget->intervals();
-    return QString::fromStdString(core::formatResultTables(in, format));
+    return m_results->resultsText(format);
 }
 
-void MainWindow::copyResults(core::TableFormat format)
+QString MainWindow::statusText() const
 {
-    const QString text = resultsText(format);
-    if (text.isEmpty()) {
-        statusBar()->showMessage(tr("No fit to copy yet."), 4000);
-        return;
-    }
-    QGuiApplication::clipboard()->setText(text);
-    statusBar()->showMessage(tr("Copied the fit and the allocation."), 4000);
+    return m_windowStatus->statusText();
+}
+
+QString MainWindow::notesText() const
+{
+    return m_windowStatus->notesText();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -20,13 +20,13 @@ class BundledSample;
 class Document;
 class FitController;
 class FitPanel;
-class TaskProgressWidget;
+class ResultActions;
+class WindowStatus;
 class LoadController;
 class LogLogChartView;
 class ChartToolBar;
 class PinnedModelPanel;
 class PresentationMode;
-struct StartupOptions;
 class ChartViews;
 class ProjectController;
 class RecentFilesMenu;
@@ -48,18 +48,9 @@ public:
     /// Opens the ScaleLab project at `path` (data file, fit, exclusions, budget, view) after
     /// offering to save unsaved changes; errors are shown (or printed when not interactive).
     bool openProject(const QString& path);
-    /// If an earlier session ended without closing (a crash) and left unsaved edits, asks whether
-    /// to recover them (Recover / Discard / Later). True when a recovery load was started.
-    bool offerRecovery();
     [[nodiscard]] ProjectController* projects() const { return m_projects; }
     /// Opens the bundled sample sweep (copied from the resources to a temporary file).
     bool openSample(const core::ImportOptions& options = {});
-    /// After the next load finishes (or fails), saves grab() to `pngPath` and exits the event
-    /// loop with 0 on success, 1 on failure. Also makes loading non-interactive (no dialogs).
-    void setScreenshotOnLoad(const QString& pngPath);
-    /// After the next load, applies the command line's law, x, budget, view and presentation mode
-    /// (as the starting state: the undo stack is cleared).
-    void applyOnLoad(const StartupOptions& startup);
     [[nodiscard]] PresentationMode* presentation() const { return m_presentation; }
     /// Restores the window geometry and dock layout saved when it was last closed.
     void restoreLayout();
@@ -67,6 +58,7 @@ public:
     void setInteractive(bool interactive);
 
     [[nodiscard]] Document* document() const { return m_document; }
+    [[nodiscard]] LoadController* loader() const { return m_loader; }
     [[nodiscard]] LogLogChartView* chartView() const { return m_chart; }
     [[nodiscard]] ChartViews* views() const { return m_views; }
     /// The chart of the current view (what export and presentation mode show).
@@ -77,7 +69,7 @@ public:
     [[nodiscard]] FitPanel* fitPanel() const { return m_fitPanel; }
     [[nodiscard]] BudgetPanel* budgetPanel() const { return m_budget; }
     [[nodiscard]] PinnedModelPanel* pinnedPanel() const { return m_pinned; }
-    [[nodiscard]] TaskProgressWidget* taskProgress() const { return m_task; }
+    [[nodiscard]] WindowStatus* windowStatus() const { return m_windowStatus; }
     [[nodiscard]] QComboBox* colorByCombo() const;
     [[nodiscard]] QActionGroup* xQuantityGroup() const;
     /// The status bar text without markup, e.g. "85 runs, 85 points, 0 rows left out".
@@ -90,8 +82,7 @@ public:
     bool exportChart(const QString& path, int dpi = 96, QString* error = nullptr);
     /// The fit and the allocation at the current budget as a table (empty before the first fit).
     [[nodiscard]] QString resultsText(core::TableFormat format) const;
-    /// Copies resultsText(format) to the clipboard.
-    void copyResults(core::TableFormat format);
+
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -101,15 +92,12 @@ protected:
 private:
     void createActions();
     void onDocumentChanged();
-    void updateStatus();
-    void showLeftOutRows();
+
     void chooseAndOpen();
     void chooseAndOpenProject();
     void updateTitle();
-    void chooseAndExport(const QString& format, int dpi);
     void onFitChanged();
     void updateOverlay();
-    void grabAndExit(bool ok);
     void onBudgetChanged();
 
     Document* m_document;
@@ -118,18 +106,16 @@ private:
     FitController* m_fits;
     FitPanel* m_fitPanel;
     BudgetPanel* m_budget;
-    TaskProgressWidget* m_task;
     ChartViews* m_views;
     LogLogChartView* m_chart; ///< m_views->lossChart()
+    WindowStatus* m_windowStatus;
+    ResultActions* m_results;
     ChartToolBar* m_tools = nullptr;
     PresentationMode* m_presentation = nullptr;
     ProjectController* m_projects = nullptr;
     PinnedModelPanel* m_pinned = nullptr;
     RecentFilesMenu* m_recent = nullptr;
-    QLabel* m_status = nullptr;
-    QLabel* m_notes = nullptr; ///< "1 note" with the importer's notes as tooltip; hidden when none
     std::unique_ptr<BundledSample> m_sample;
-    QString m_screenshotPath;
     bool m_fitShown = false; ///< the current sweep's first fit has been shown (zoom reset once)
 };
 

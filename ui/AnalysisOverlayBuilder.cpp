@@ -91,7 +91,9 @@ OverlayLayer::Content AnalysisOverlayBuilder::allocationView(const FitOverlayBui
                 m.filled = p.trusted();
                 out.markers.push_back(m);
             }
-            if (p.nOptInterval[0] > 0 && p.nOptInterval[1] > 0)
+            // Intervals of doubtful vertices (outside or at the edge of the sampled N) are not drawn:
+            // their delta-method width is meaningless and would swamp the chart.
+            if (p.trusted() && p.nOptInterval[0] > 0 && p.nOptInterval[1] > 0)
                 out.lines.push_back({QPolygonF({QPointF(std::log10(p.C), std::log10(p.nOptInterval[0])),
                                                 QPointF(std::log10(p.C), std::log10(p.nOptInterval[1]))}),
                                      pen(kN, 1.4)});
@@ -108,7 +110,7 @@ OverlayLayer::Content AnalysisOverlayBuilder::allocationView(const FitOverlayBui
     if (in.optimum && in.optimum->C > 0) {
         const core::Allocation& a = *in.optimum;
         out.vlines.push_back({std::log10(a.C), pen(kBudget, 1.2, Qt::DashDotLine),
-                              QStringLiteral("C = %1: N_opt %2, D_opt %3").arg(NumberFormat::flops(a.C), NumberFormat::count(a.N),
+                              QStringLiteral("C = %1: N_opt %2, D_opt %3").arg(NumberFormat::budget(a.C), NumberFormat::count(a.N),
                                                                               NumberFormat::count(a.D))});
         for (const auto& [y, color] : {std::pair{a.N, kN}, std::pair{a.D, kD}})
             if (y > 0) {

@@ -148,9 +148,7 @@ QString BudgetPanel::ratioText(double v)
 
 QString BudgetPanel::budgetText(double C)
 {
-    QString s = QString::number(C, 'g', 3);
-    s.replace(QStringLiteral("e+"), QStringLiteral("e"));
-    return s;
+    return NumberFormat::budget(C);
 }
 
 void BudgetPanel::onSliderMoved(int tick)

@@ -68,6 +68,19 @@ void ChartViews::refresh()
             extra = QPointF(std::log10(x), std::log10(a.loss));
     }
     m_loss->setHomeExtra(extra);
+    // Runs the fit itself leaves out (highest losses dropped, outside the range) are drawn hollow.
+    std::vector<char> leftOut;
+    if (in.result != nullptr && (m_fits->resultSpec().selection.excludeTopLoss > 0 || m_fits->resultSpec().range)) {
+        const core::Sweep& sweep = m_document->sweep();
+        leftOut.assign(sweep.runs.size(), 1);
+        for (std::size_t r : in.result->data.run)
+            if (r < leftOut.size())
+                leftOut[r] = 0;
+        for (std::size_t r = 0; r < sweep.runs.size(); ++r)
+            if (m_document->isRunExcluded(static_cast<int>(r)))
+                leftOut[r] = 0; // drawn hollow anyway
+    }
+    m_loss->setLeftOutByFit(std::move(leftOut));
     switch (m_document->view()) {
     case Document::View::Data:
         m_loss->overlay()->setContent(FitOverlayBuilder::lossView(in));

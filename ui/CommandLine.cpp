@@ -31,6 +31,12 @@ std::optional<StartupOptions> CommandLine::parse(const QStringList& arguments, Q
                                    QCoreApplication::translate("CommandLine", "Plot against N, D or C."), QStringLiteral("Q"));
     const QCommandLineOption law(QStringList{QStringLiteral("law")},
                                  QCoreApplication::translate("CommandLine", "Fit this law (e.g. chinchilla, power)."), QStringLiteral("ID"));
+    const QCommandLineOption objective(QStringList{QStringLiteral("objective")},
+                                       QCoreApplication::translate("CommandLine", "Fit objective: lsq-log, lsq or huber-log."),
+                                       QStringLiteral("O"));
+    const QCommandLineOption dropTop(QStringList{QStringLiteral("drop-top")},
+                                     QCoreApplication::translate("CommandLine", "Leave the K highest final losses out of the fit."),
+                                     QStringLiteral("K"));
     const QCommandLineOption budget(QStringList{QStringLiteral("budget")},
                                     QCoreApplication::translate("CommandLine", "Training budget C in FLOPs (e.g. 5.76e23)."),
                                     QStringLiteral("C"));
@@ -39,7 +45,7 @@ std::optional<StartupOptions> CommandLine::parse(const QStringList& arguments, Q
     parser.addOption(where);
     parser.addOption(runKey);
     parser.addOption(screenshot);
-    for (const QCommandLineOption* o : {&view, &xAxis, &law, &budget, &presentation})
+    for (const QCommandLineOption* o : {&view, &xAxis, &law, &objective, &dropTop, &budget, &presentation})
         parser.addOption(*o);
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QCoreApplication::translate("CommandLine", "Run table to open (default: the bundled sample)."),
@@ -86,6 +92,20 @@ std::optional<StartupOptions> CommandLine::parse(const QStringList& arguments, Q
         return std::nullopt;
     }
     out.law = parser.value(law);
+    out.objective = parser.value(objective);
+    if (!out.objective.isEmpty()
+        && !QStringList{QStringLiteral("lsq-log"), QStringLiteral("lsq"), QStringLiteral("huber-log")}.contains(out.objective)) {
+        *error = QCoreApplication::translate("CommandLine", "--objective expects lsq-log, lsq or huber-log, got \"%1\".").arg(out.objective);
+        return std::nullopt;
+    }
+    if (parser.isSet(dropTop)) {
+        bool ok = false;
+        out.dropTop = parser.value(dropTop).toInt(&ok);
+        if (!ok || out.dropTop < 0) {
+            *error = QCoreApplication::translate("CommandLine", "--drop-top expects a count >= 0, got \"%1\".").arg(parser.value(dropTop));
+            return std::nullopt;
+        }
+    }
     if (parser.isSet(budget)) {
         bool ok = false;
         const double C = parser.value(budget).toDouble(&ok);

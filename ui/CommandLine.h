@@ -18,12 +18,15 @@ struct StartupOptions {
     QString view;                ///< --view loss|isoflop|allocation|residuals (empty: the default)
     QString x;                   ///< --x N|D|C (empty: the default for the data)
     QString law;                 ///< --law ID (empty: the default for the data)
+    QString objective;           ///< --objective lsq-log|lsq|huber-log (empty: the default)
+    int dropTop = 0;             ///< --drop-top K: leave the K highest final losses out of the fit
     std::optional<double> budget; ///< --budget C in FLOPs (e.g. 5.76e23)
     bool presentation = false;   ///< --presentation: start in presentation mode
 };
 
 /// The GUI's command line (QCommandLineParser): [FILE] --where COLUMN=VALUE (repeatable)
-/// --run-key A+B --screenshot FILE.png --view V --x Q --law ID --budget C --presentation, plus
+/// --run-key A+B --screenshot FILE.png --view V --x Q --law ID --objective O --drop-top K
+/// --budget C --presentation, plus
 /// --help and --version. Values of --view, --x and --budget are checked here; --law against the
 /// registry when it is applied. Stateless; GUI thread.
 class CommandLine {

@@ -69,14 +69,14 @@ void addBudget(OverlayLayer::Content& out, const FitOverlayBuilder::Inputs& in)
     switch (in.x) {
     case core::XQuantity::N:
         x = a.N;
-        label = QStringLiteral("N_opt = %1 at C = %2").arg(NumberFormat::count(a.N), NumberFormat::flops(a.C));
+        label = QStringLiteral("N_opt = %1 at C = %2").arg(NumberFormat::count(a.N), NumberFormat::budget(a.C));
         break;
     case core::XQuantity::D:
         x = a.D;
-        label = QStringLiteral("D_opt = %1 at C = %2").arg(NumberFormat::count(a.D), NumberFormat::flops(a.C));
+        label = QStringLiteral("D_opt = %1 at C = %2").arg(NumberFormat::count(a.D), NumberFormat::budget(a.C));
         break;
     case core::XQuantity::C:
-        label = QStringLiteral("C = %1: L = %2").arg(NumberFormat::flops(a.C), NumberFormat::loss(a.loss));
+        label = QStringLiteral("C = %1: L = %2").arg(NumberFormat::budget(a.C), NumberFormat::loss(a.loss));
         break;
     }
     if (!(x > 0) || !(a.loss > 0))
@@ -207,7 +207,7 @@ OverlayLayer::Content FitOverlayBuilder::isoFlopView(const Inputs& in)
             if (!(p.nOpt > 0 && p.lossOpt > 0))
                 continue;
             const double ly = std::log10(p.lossOpt);
-            if (p.nOptInterval[0] > 0 && p.nOptInterval[1] > 0)
+            if (p.trusted() && p.nOptInterval[0] > 0 && p.nOptInterval[1] > 0) // doubtful: no bar (see allocation view)
                 out.lines.push_back({QPolygonF({QPointF(std::log10(p.nOptInterval[0]), ly),
                                                 QPointF(std::log10(p.nOptInterval[1]), ly)}),
                                      pen(color.darker(130), 1.4)});

@@ -49,7 +49,7 @@ void selectData(QComboBox* combo, const QVariant& data)
 FitPanel::FitPanel(Document* document, FitController* fits, QWidget* parent)
     : QWidget(parent), m_document(document), m_fits(fits), m_law(new QComboBox(this)), m_formula(wrappedLabel(this)),
       m_x(new QComboBox(this)), m_objective(new QComboBox(this)), m_grid(new QComboBox(this)),
-      m_points(new QComboBox(this)), m_bootstrap(new QSpinBox(this)), m_backtest(new QCheckBox(tr("Fit below"), this)),
+      m_points(new QComboBox(this)), m_bootstrap(new QSpinBox(this)), m_dropTop(new QSpinBox(this)), m_backtest(new QCheckBox(tr("Fit below"), this)),
       m_backtestQuantity(new QComboBox(this)), m_backtestCutoff(new QLineEdit(this)),
       m_rangeQuantity(new QComboBox(this)), m_rangeLo(new QLineEdit(this)), m_rangeHi(new QLineEdit(this)),
       m_model(new ParameterTableModel(document, fits, this)), m_table(new QTableView(this)), m_stats(wrappedLabel(this)),
@@ -74,6 +74,10 @@ FitPanel::FitPanel(Document* document, FitController* fits, QWidget* parent)
     m_points->addItem(tr("final point of each run"), static_cast<int>(core::FitSelection::Points::Final));
     m_points->addItem(tr("lowest loss of each run"), static_cast<int>(core::FitSelection::Points::Min));
     m_points->addItem(tr("every point"), static_cast<int>(core::FitSelection::Points::All));
+    m_dropTop->setRange(0, 100000);
+    m_dropTop->setPrefix(tr("drop "));
+    m_dropTop->setSuffix(tr(" highest"));
+    m_dropTop->setToolTip(tr("Leave the highest losses out of the fit (Epoch's replication drops 5 of Chinchilla's points)"));
     m_bootstrap->setRange(0, 10000);
     m_bootstrap->setSingleStep(100);
     m_bootstrap->setSpecialValueText(tr("off"));
@@ -96,7 +100,10 @@ FitPanel::FitPanel(Document* document, FitController* fits, QWidget* parent)
     form->addRow(tr("x"), m_x);
     form->addRow(tr("Objective"), m_objective);
     form->addRow(tr("Starts"), m_grid);
-    form->addRow(tr("Points"), m_points);
+    auto* pointsRow = new QHBoxLayout;
+    pointsRow->addWidget(m_points, 1);
+    pointsRow->addWidget(m_dropTop);
+    form->addRow(tr("Points"), pointsRow);
     auto* rangeRow = new QHBoxLayout;
     rangeRow->addWidget(m_rangeQuantity);
     rangeRow->addWidget(m_rangeLo, 1);
@@ -164,6 +171,10 @@ FitPanel::FitPanel(Document* document, FitController* fits, QWidget* parent)
         edit([&](core::FitJobSpec& s) {
             s.selection.points = static_cast<core::FitSelection::Points>(m_points->itemData(i).toInt());
         }, tr("Fit the %1").arg(m_points->itemText(i)));
+    });
+    connect(m_dropTop, &QSpinBox::editingFinished, this, [this, edit] {
+        edit([&](core::FitJobSpec& s) { s.selection.excludeTopLoss = static_cast<std::size_t>(m_dropTop->value()); },
+             tr("Drop the %1 highest losses").arg(m_dropTop->value()));
     });
     connect(m_bootstrap, &QSpinBox::editingFinished, this, [this, edit] {
         edit([&](core::FitJobSpec& s) { s.bootstrap = static_cast<std::size_t>(m_bootstrap->value()); },
@@ -249,8 +260,9 @@ void FitPanel::syncFromSpec()
     selectData(m_grid, static_cast<int>(s.grid));
     selectData(m_points, static_cast<int>(s.selection.points));
     {
-        const QSignalBlocker block(m_bootstrap);
+        const QSignalBlocker block(m_bootstrap), block2(m_dropTop);
         m_bootstrap->setValue(static_cast<int>(s.bootstrap));
+        m_dropTop->setValue(static_cast<int>(s.selection.excludeTopLoss));
     }
     {
         const QSignalBlocker r1(m_rangeQuantity), r2(m_rangeLo), r3(m_rangeHi);

@@ -34,6 +34,8 @@ public:
     [[nodiscard]] QComboBox* gridCombo() const { return m_grid; }
     [[nodiscard]] QComboBox* pointsCombo() const { return m_points; }
     [[nodiscard]] QSpinBox* bootstrapSpin() const { return m_bootstrap; }
+    /// How many of the highest losses are left out (FitSelection::excludeTopLoss).
+    [[nodiscard]] QSpinBox* dropTopSpin() const { return m_dropTop; }
     [[nodiscard]] QCheckBox* backtestCheck() const { return m_backtest; }
     [[nodiscard]] QComboBox* backtestQuantity() const { return m_backtestQuantity; }
     [[nodiscard]] QLineEdit* backtestCutoff() const { return m_backtestCutoff; }
@@ -62,6 +64,7 @@ private:
     QComboBox* m_grid;
     QComboBox* m_points;
     QSpinBox* m_bootstrap;
+    QSpinBox* m_dropTop;
     QCheckBox* m_backtest;
     QComboBox* m_backtestQuantity;
     QLineEdit* m_backtestCutoff;

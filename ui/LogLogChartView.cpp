@@ -127,6 +127,20 @@ void LogLogChartView::setVisibleRange(double xLo, double xHi, double yLo, double
     m_axisY->setRange(std::log10(yLo), std::log10(yHi));
 }
 
+void LogLogChartView::setLeftOutByFit(std::vector<char> runs)
+{
+    if (runs == m_leftOutByFit)
+        return;
+    m_leftOutByFit = std::move(runs);
+    rebuild(false);
+}
+
+bool LogLogChartView::isHollow(int run) const
+{
+    return m_document->isRunExcluded(run)
+           || (run >= 0 && static_cast<std::size_t>(run) < m_leftOutByFit.size() && m_leftOutByFit[static_cast<std::size_t>(run)] != 0);
+}
+
 void LogLogChartView::setHomeExtra(std::optional<QPointF> logPoint)
 {
     m_homeExtra = logPoint;
@@ -265,7 +279,7 @@ void LogLogChartView::rebuild(bool resetRange)
         xHi = std::max(xHi, pts.x.back());
         yLo = std::min(yLo, pts.y.front());
         yHi = std::max(yHi, pts.y.front());
-        const bool excluded = m_document->isRunExcluded(static_cast<int>(i));
+        const bool excluded = isHollow(static_cast<int>(i));
         Markers* group = nullptr;
         if (perRun) {
             Markers m;
@@ -347,7 +361,9 @@ void LogLogChartView::rebuild(bool resetRange)
             const int r = m.runs[best];
             const core::Run& run = m_document->sweep().runs[static_cast<std::size_t>(r)];
             showHoverTip(QString::fromStdString(run.name)
-                             + (m_document->isRunExcluded(r) ? tr(" (excluded from the fit)") : QString()),
+                             + (m_document->isRunExcluded(r) ? tr(" (excluded from the fit)")
+                                : isHollow(r)               ? tr(" (left out by the fit's settings)")
+                                                            : QString()),
                          points[static_cast<qsizetype>(best)], state);
         });
     }
@@ -383,7 +399,7 @@ void LogLogChartView::addCurves(double& xLo, double& xHi, double& yLo, double& y
     };
     auto colorOf = [this](int run, int alpha) {
         QColor c = m_document->runColor(run);
-        c.setAlpha(m_document->isRunExcluded(run) ? std::min(alpha, 60) : alpha); // excluded: faint
+        c.setAlpha(isHollow(run) ? std::min(alpha, 60) : alpha); // excluded: faint
         return c;
     };
     std::vector<std::size_t> curveRuns;

@@ -86,6 +86,10 @@ public:
     bool toggleExclusionAt(QPointF viewPos);
     /// Excludes (or includes) every run drawn inside `rect`, as one undoable step.
     void excludeInViewRect(const QRectF& rect, bool exclude);
+    /// Runs the current fit leaves out by its own rules (the highest losses dropped, outside the
+    /// fit range), one flag per sweep run; they are drawn hollow like the runs the user excluded.
+    /// An empty vector: none. Rebuilds the markers when it changes.
+    void setLeftOutByFit(std::vector<char> runs);
     /// The layer the fit's curves, bands and markers are drawn on.
     [[nodiscard]] OverlayLayer* overlay() const { return m_overlay; }
     /// Viewport position of an axis-unit point (log10 x, log10 y).
@@ -117,6 +121,8 @@ private:
 
     void rebuild(bool resetRange);
     void updateHome();
+    /// Excluded by the user or left out by the fit's rules: drawn hollow (markers) or faint (curves).
+    [[nodiscard]] bool isHollow(int run) const;
     void redecimate();
     void scheduleRedecimate();
     void updateAxisTitles();
@@ -129,6 +135,7 @@ private:
     OverlayLayer* m_overlay;  ///< the fit's curves and markers; a child item of the chart
     std::vector<Curve> m_curves;
     std::vector<Markers> m_markers;
+    std::vector<char> m_leftOutByFit;
     std::optional<QRectF> m_dataBox; ///< log10 extent of the plotted points
     std::optional<QPointF> m_homeExtra;
     double m_homeX[2] = {0, 1};

@@ -285,7 +285,7 @@ void MainWindow::updateOverlay()
     // The key numbers, as the budget panel shows them, for presentation mode.
     QStringList lines;
     if (m_budget->allocation()) {
-        lines << tr("C = %1 FLOPs").arg(NumberFormat::flops(m_budget->budget()))
+        lines << tr("C = %1 FLOPs").arg(NumberFormat::budget(m_budget->budget()))
               << tr("N_opt = %1").arg(m_budget->nLabel()->text()) << tr("D_opt = %1").arg(m_budget->dLabel()->text())
               << tr("D/N = %1").arg(m_budget->ratioLabel()->text()) << tr("Loss = %1").arg(m_budget->lossLabel()->text());
         if (m_fits->result() != nullptr)

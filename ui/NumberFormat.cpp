@@ -40,6 +40,15 @@ QString NumberFormat::flops(double v)
     return s;
 }
 
+QString NumberFormat::budget(double v)
+{
+    if (!std::isfinite(v))
+        return kMissing;
+    QString s = QString::number(v, 'g', 3);
+    s.replace(QStringLiteral("e+"), QStringLiteral("e"));
+    return s;
+}
+
 QString NumberFormat::loss(double v)
 {
     if (!std::isfinite(v))

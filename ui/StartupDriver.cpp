@@ -64,11 +64,17 @@ void StartupDriver::applyOnLoad()
 {
     Document* doc = m_window->document();
     connect(doc, &Document::loaded, this, [this, doc] {
-        if (!m_options.law.isEmpty()) {
-            core::FitJobSpec spec = doc->fitSpec();
+        core::FitJobSpec spec = doc->fitSpec();
+        if (!m_options.law.isEmpty())
             spec.lawId = m_options.law.toStdString();
-            doc->setFitSpec(spec, tr("Fit law %1").arg(m_options.law));
-        }
+        if (m_options.objective == QStringLiteral("lsq"))
+            spec.objective = core::Objective::Lsq;
+        else if (m_options.objective == QStringLiteral("huber-log"))
+            spec.objective = core::Objective::HuberLog;
+        else if (m_options.objective == QStringLiteral("lsq-log"))
+            spec.objective = core::Objective::LsqLog;
+        spec.selection.excludeTopLoss = static_cast<std::size_t>(m_options.dropTop);
+        doc->setFitSpec(spec, tr("Fit settings from the command line"));
         if (!m_options.x.isEmpty())
             doc->setXQuantity(*core::xQuantityFromName(m_options.x.toStdString()));
         if (m_options.budget)

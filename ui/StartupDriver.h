@@ -11,7 +11,8 @@ class MainWindow;
 
 /// Carries out the GUI's command line on a window: offers to recover a crashed session's unsaved
 /// edits (only when no file is named and no screenshot is asked for), opens the file or the
-/// bundled sample, applies --law/--x/--budget/--view/--presentation once the data has loaded
+/// bundled sample, applies --law/--objective/--drop-top/--x/--budget/--view/--presentation once
+/// the data has loaded
 /// (as the starting state: the undo stack is cleared), and for --screenshot waits for the fit and
 /// its bootstrap to land, saves the window as PNG and quits with 0 (1 when the load or the write
 /// failed). A child of the window; GUI thread only.

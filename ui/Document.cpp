@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/Document.h"
 
+#include "ui/ReloadCommand.h"
 #include "ui/SetPropertyCommand.h"
 #include "ui/SweepLoader.h"
+
+#include <QScopedValueRollback>
 
 #include <algorithm>
 #include <cmath>
@@ -292,6 +295,67 @@ void Document::restoreState(const core::FitJobSpec& spec, double budget, View vi
     }
     if (what)
         Q_EMIT changed(what);
+}
+
+// --- Re-reading with new import options: row filters, run key (ReloadCommand) -----------------------
+
+void Document::setImportOptions(const core::ImportOptions& options, const QString& text)
+{
+    if (m_sourcePath.isEmpty() || isLoading())
+        return;
+    core::ImportOptions before = isRereading() ? m_rereadOptions : m_options;
+    if (sameImportOptions(before, options))
+        return;
+    m_undo.push(new ReloadCommand(this, std::move(before), options, text));
+}
+
+bool Document::isRereading() const
+{
+    return m_rereader != nullptr && m_rereader->isRunning();
+}
+
+void Document::startReread(const core::ImportOptions& options)
+{
+    if (m_sourcePath.isEmpty() || (!isRereading() && sameImportOptions(options, m_options)))
+        return;
+    if (m_rereader == nullptr) {
+        m_rereader = new SweepLoader(this);
+        connect(this, &Document::loadStarted, m_rereader, &SweepLoader::cancel); // a load wins
+        connect(m_rereader, &SweepLoader::finished, this, &Document::finishReread);
+        // A cancelled re-read (a load superseded it) reports nothing: the load reports itself.
+    }
+    m_rereadBase = m_sweep;
+    m_rereadOptions = options;
+    m_rereader->start(m_sourcePath, options);
+}
+
+void Document::finishReread(const QString& path, const core::ImportOptions& options,
+                            const std::shared_ptr<tl::expected<core::Sweep, core::Error>>& result)
+{
+    if (path != m_sourcePath || m_rereadBase.lock() != m_sweep)
+        return; // another sweep replaced the one this re-read was for
+    if (!*result) {
+        Q_EMIT loadFailed(path, QString::fromStdString(result->error().toString()));
+        return;
+    }
+    auto next = std::make_shared<const core::Sweep>(std::move(**result));
+    const bool dormantValid = m_dormantFor.lock() == m_sweep;
+    RunIdState kept = carryRunState(*m_sweep, m_fitSpec.excludedRuns, m_visible,
+                                    dormantValid ? m_dormantExcluded : std::set<std::string>{},
+                                    dormantValid ? m_dormantHidden : std::set<std::string>{}, *next);
+    const QString attribute =
+        ColorScale::attributesOf(*next).contains(colorBy()) ? colorBy() : ColorScale::defaultAttribute(*next);
+    m_sweep = std::move(next);
+    m_options = options;
+    m_fitSpec.excludedRuns = std::move(kept.excludedRuns);
+    m_visible = std::move(kept.visible);
+    m_dormantExcluded = std::move(kept.dormantExcluded);
+    m_dormantHidden = std::move(kept.dormantHidden);
+    m_dormantFor = m_sweep;
+    m_colors = ColorScale(*m_sweep, attribute);
+    const QScopedValueRollback applying(m_applyingReread, true);
+    Q_EMIT changed(Change::Sweep | Change::Visibility | Change::XQuantity | Change::Colors |
+                   Change::FitSettings | Change::Budget | Change::View | Change::Curves);
 }
 
 } // namespace ui

@@ -4,6 +4,7 @@
 #include "core/data/Sweep.h"
 #include "core/fit/FitJobSpec.h"
 #include "core/io/ImportOptions.h"
+#include "core/util/Error.h"
 #include "core/plot/PlotPoints.h"
 #include "ui/ColorScale.h"
 
@@ -13,7 +14,11 @@
 #include <QUndoStack>
 
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
+
+#include <tl/expected.hpp>
 
 namespace ui {
 
@@ -160,6 +165,42 @@ public:
     /// `visible` not one entry per run; excluded run indices past the sweep are dropped.
     void restoreState(const core::FitJobSpec& spec, double budget, View view, core::XQuantity x,
                       const QString& colorBy, const std::vector<char>& visible);
+
+    // --- Re-reading with new import options: row filters, run key (ReloadCommand) -------------------
+public:
+    /// Re-reads sourcePath() with `options` as one undoable step (the stack shows `text`); undoing it
+    /// re-reads with the options before. Each re-read runs on the worker thread like load(), but
+    /// keeps the undo stack and the user's state: the fit spec (exclusions re-mapped by run id),
+    /// visibility by run id (runs with new ids shown), x, view, budget, smoothing, seed column, and
+    /// the colour-by attribute while the new sweep still has it. Ids a filter drops are remembered,
+    /// so their runs get their exclusion and visibility back when they return (undo is exact). On
+    /// success importOptions() becomes `options` and changed() reports every flag (as a load does);
+    /// on failure loadFailed() carries the importer's message and sweep and options stay as they
+    /// were (the command stays on the stack; undoing it re-reads the old options). Does nothing
+    /// without a source path, while a load() runs, or when `options` equal the current ones (or
+    /// those of a re-read still running). A load() started meanwhile drops a running re-read.
+    void setImportOptions(const core::ImportOptions& options, const QString& text);
+    /// True from a re-read's start until its result has been applied or reported.
+    [[nodiscard]] bool isRereading() const;
+    /// True only while changed() is emitted for a finished re-read: the same file with new import
+    /// options, not another file (listeners that forget things on a new sweep can tell them apart).
+    [[nodiscard]] bool isApplyingReread() const { return m_applyingReread; }
+
+private:
+    friend class ReloadCommand;
+    /// Re-reads sourcePath() with `options` (ReloadCommand's redo and undo); supersedes a running
+    /// re-read; nothing to do when none runs and `options` are already current.
+    void startReread(const core::ImportOptions& options);
+    void finishReread(const QString& path, const core::ImportOptions& options,
+                      const std::shared_ptr<tl::expected<core::Sweep, core::Error>>& result);
+
+    SweepLoader* m_rereader = nullptr;             ///< created on the first re-read
+    std::weak_ptr<const core::Sweep> m_rereadBase; ///< the sweep the running re-read replaces
+    core::ImportOptions m_rereadOptions;           ///< the options of the running re-read
+    std::weak_ptr<const core::Sweep> m_dormantFor; ///< the sweep the dormant ids belong to
+    std::set<std::string> m_dormantExcluded;       ///< excluded ids a filter dropped from the sweep
+    std::set<std::string> m_dormantHidden;         ///< hidden ids a filter dropped from the sweep
+    bool m_applyingReread = false;
 };
 
 } // namespace ui

@@ -8,6 +8,7 @@
 #include "ui/ChartViews.h"
 #include "ui/PresentationMode.h"
 #include "ui/FitPanel.h"
+#include "ui/ImportSettingsDialog.h"
 #include "ui/ResultActions.h"
 #include "ui/WindowStatus.h"
 #include "ui/ChartExporter.h"
@@ -197,6 +198,19 @@ void MainWindow::createActions()
     tools->addSeparator();
     tools->addAction(undo);
     tools->addAction(redo);
+
+    QMenu* data = menuBar()->addMenu(tr("&Data"));
+    QAction* filterRows = data->addAction(tr("&Filter Rows and Run Key\u2026"), this, [this] {
+        if (m_document->sourcePath().isEmpty() || m_document->isLoading())
+            return;
+        ImportSettingsDialog dialog(m_document->sourcePath(), m_document->importOptions(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_document->setImportOptions(dialog.options(), tr("Change row filters and run key"));
+    });
+    filterRows->setToolTip(tr("Read the file again keeping only some rows, or with other run key columns"));
+    filterRows->setEnabled(!m_document->sourcePath().isEmpty());
+    connect(m_document, &Document::changed, filterRows,
+            [this, filterRows] { filterRows->setEnabled(!m_document->sourcePath().isEmpty()); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ScaleLab"), this, [this] {

@@ -54,7 +54,8 @@ ProjectController::ProjectController(Document* document, FitController* fits, QO
     connect(undo, &QUndoStack::cleanChanged, this, &ProjectController::titleChanged);
     connect(m_document, &Document::changed, this, [this](Document::Changes what) {
         // Another data file replaced the project's (not the one an open() waits for).
-        if (what.testFlag(Document::Change::Sweep) && m_pending == nullptr && !m_projectPath.isEmpty()) {
+        if (what.testFlag(Document::Change::Sweep) && !m_document->isApplyingReread() && m_pending == nullptr
+            && !m_projectPath.isEmpty()) { // a re-read with new filters stays in the project
             m_projectPath.clear();
             m_refitCheck.reset();
         }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ChartExporter.h"
+#include "ui/ChartAnnotation.h"
 #include "ui/ChartStyle.h"
 #include "ui/Document.h"
 #include "ui/LogLogChartView.h"

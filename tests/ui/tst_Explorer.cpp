@@ -5,6 +5,7 @@
 // copy as tables, and presentation mode hides the docks and shows the key numbers.
 #include "core/alloc/ComputeOptimal.h"
 #include "ui/BudgetPanel.h"
+#include "ui/ChartAnnotation.h"
 #include "ui/ChartStyle.h"
 #include "ui/ChartViews.h"
 #include "ui/Document.h"

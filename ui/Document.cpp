@@ -263,7 +263,8 @@ void Document::applyView(View view)
 // --- Project restore (ProjectController) --------------------------------------------------------
 
 void Document::restoreState(const core::FitJobSpec& spec, double budget, View view, core::XQuantity x,
-                            const QString& colorBy, const std::vector<char>& visible)
+                            const QString& colorBy, const std::vector<char>& visible, double smoothing,
+                            const QString& seedColumn)
 {
     m_undo.clear();
     Changes what;
@@ -292,6 +293,12 @@ void Document::restoreState(const core::FitJobSpec& spec, double budget, View vi
     if (visible.size() == m_visible.size() && visible != m_visible) {
         m_visible = visible;
         what |= Change::Visibility;
+    }
+    smoothing = std::isfinite(smoothing) ? std::clamp(smoothing, 0.0, 0.999) : 0.0;
+    if (smoothing != m_smoothing || seedColumn != m_seedColumn) {
+        m_smoothing = smoothing;
+        m_seedColumn = seedColumn;
+        what |= Change::Curves;
     }
     if (what)
         Q_EMIT changed(what);

@@ -164,7 +164,8 @@ public:
     /// value: `budget` not finite or <= 0, `colorBy` not one of ColorScale::attributesOf(sweep()),
     /// `visible` not one entry per run; excluded run indices past the sweep are dropped.
     void restoreState(const core::FitJobSpec& spec, double budget, View view, core::XQuantity x,
-                      const QString& colorBy, const std::vector<char>& visible);
+                      const QString& colorBy, const std::vector<char>& visible, double smoothing = 0.0,
+                      const QString& seedColumn = {});
 
     // --- Re-reading with new import options: row filters, run key (ReloadCommand) -------------------
 public:

@@ -137,6 +137,8 @@ ProjectState ProjectController::captureState() const
     s.view = m_document->view();
     s.x = m_document->xQuantity();
     s.colorBy = m_document->colorBy();
+    s.smoothing = m_document->smoothing();
+    s.seedColumn = m_document->seedColumn();
     for (int i = 0; i < m_document->runCount(); ++i)
         if (!m_document->isRunVisible(i))
             s.hiddenRunIds.push_back(sweep.runs[static_cast<std::size_t>(i)].id);
@@ -184,7 +186,8 @@ QStringList ProjectController::applyState(const ProjectState& state)
                             .arg(colorBy, file, m_document->colorBy());
         colorBy = m_document->colorBy();
     }
-    m_document->restoreState(spec, state.budget, state.view, state.x, colorBy, visible);
+    m_document->restoreState(spec, state.budget, state.view, state.x, colorBy, visible, state.smoothing,
+                             state.seedColumn);
     if (state.chart && m_setRange)
         m_setRange(*state.chart);
     return warnings;

@@ -202,6 +202,7 @@ bool ProjectState::operator==(const ProjectState& o) const
     return dataPath == o.dataPath && sameImport(importOptions, o.importOptions) && fitSpec == o.fitSpec &&
            excludedRunIds == o.excludedRunIds && fit == o.fit && budget == o.budget && view == o.view &&
            x == o.x && colorBy == o.colorBy && hiddenRunIds == o.hiddenRunIds && chart == o.chart &&
+           smoothing == o.smoothing && seedColumn == o.seedColumn &&
            originalProjectPath == o.originalProjectPath;
 }
 
@@ -221,7 +222,8 @@ QByteArray projectToJson(const ProjectState& s, const QString& projectPath, Data
                              : s.dataPath;
     QJsonObject view{{u"x"_s, jsonNameOf(kQuantities, s.x)},     {u"colorBy"_s, s.colorBy},
                      {u"view"_s, jsonNameOf(kViews, s.view)},    {u"budget"_s, real(s.budget)},
-                     {u"hiddenRuns"_s, strings(s.hiddenRunIds)}, {u"chart"_s, QJsonValue::Null}};
+                     {u"hiddenRuns"_s, strings(s.hiddenRunIds)}, {u"chart"_s, QJsonValue::Null},
+                     {u"smoothing"_s, real(s.smoothing)},        {u"seedColumn"_s, s.seedColumn}};
     if (s.chart)
         view[u"chart"_s] = QJsonObject{{u"xLo"_s, real(s.chart->xLo)},
                                        {u"xHi"_s, real(s.chart->xHi)},
@@ -294,6 +296,8 @@ tl::expected<ProjectState, ProjectFileError> projectFromJson(const QByteArray& j
     s.view = view[u"view"_s].choice(kViews, s.view);
     s.budget = view[u"budget"_s].number(s.budget);
     s.hiddenRunIds = view[u"hiddenRuns"_s].strings();
+    s.smoothing = view[u"smoothing"_s].number(0.0); // both optional (absent in the first version-1 files)
+    s.seedColumn = view[u"seedColumn"_s].string();
     if (const JsonNode chart = view[u"chart"_s]; !chart.keys().isEmpty())
         s.chart = ChartRange{chart[u"xLo"_s].number(0.0), chart[u"xHi"_s].number(0.0),
                              chart[u"yLo"_s].number(0.0), chart[u"yHi"_s].number(0.0)};

@@ -49,6 +49,8 @@ struct ProjectState {
     core::XQuantity x = core::XQuantity::N;
     QString colorBy;
     std::vector<std::string> hiddenRunIds; ///< runs hidden in the run list
+    double smoothing = 0.0;                ///< EMA factor of displayed training curves
+    QString seedColumn;                    ///< attribute by which seed-mates are averaged ("" = none)
     std::optional<ChartRange> chart;       ///< the chart's zoom, when known
     /// Recovery files only: the project file the autosaved state belongs to (empty if unsaved).
     QString originalProjectPath;

@@ -109,6 +109,8 @@ private Q_SLOTS:
         a.doc.setXQuantity(core::XQuantity::C);
         a.doc.setView(ui::Document::View::Residuals);
         a.doc.setColorBy(QStringLiteral("run"));
+        a.doc.setSmoothing(0.6);
+        a.doc.setSeedColumn(QStringLiteral("run"));
         QVERIFY(waitIdle(a.fits));
         QVERIFY2(a.fits.result() != nullptr, qPrintable(a.fits.errorText()));
         const std::vector<double> params = a.fits.result()->fit.result.params;
@@ -148,6 +150,8 @@ private Q_SLOTS:
         QCOMPARE(b.doc.xQuantity(), core::XQuantity::C);
         QCOMPARE(b.doc.view(), ui::Document::View::Residuals);
         QCOMPARE(b.doc.colorBy(), QStringLiteral("run"));
+        QCOMPARE(b.doc.smoothing(), 0.6);
+        QCOMPARE(b.doc.seedColumn(), QStringLiteral("run"));
         QVERIFY(shown.has_value());
         QVERIFY((*shown == ui::ChartRange{2e7, 3e9, 1.8, 3.5}));
         QCOMPARE(b.doc.undoStack()->count(), 0); // restored without undo entries

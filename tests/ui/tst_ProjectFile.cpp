@@ -57,6 +57,8 @@ ui::ProjectState fullState(const QString& dataPath)
     s.x = core::XQuantity::D;
     s.colorBy = QStringLiteral("budget");
     s.hiddenRunIds = {"a", "b"};
+    s.smoothing = 0.85;
+    s.seedColumn = QStringLiteral("seed");
     s.chart = ui::ChartRange{1e7, 3.1622776601683795e10, 1.9, 4.4};
     s.originalProjectPath = QStringLiteral("/somewhere/else.scalelab");
     return s;
@@ -100,6 +102,8 @@ private Q_SLOTS:
         QCOMPARE(read->importOptions.delimiter, '\t');
         QCOMPARE(read->excludedRunIds[1], std::string("ümlaut-run"));
         QCOMPARE(read->dataPath, dir.filePath(QStringLiteral("data/runs.csv")));
+        QCOMPARE(read->smoothing, 0.85);
+        QCOMPARE(read->seedColumn, QStringLiteral("seed"));
     }
 
     void dataPathIsStoredRelativeAndFollowsTheProject()

@@ -121,16 +121,14 @@ void BudgetPanel::setDataRange(double cMin, double cMax)
 
 void BudgetPanel::setBudget(double C)
 {
-    if (!std::isfinite(C) || C <= 0.0)
-        return;
+    if (!std::isfinite(C) || C <= 0.0 || C == m_budget)
+        return; // the same budget: nothing to recompute (a slider move comes back here via the Document)
     m_budgetEdit->setText(budgetText(C));
     m_budgetError->hide();
-    const bool changed = C != m_budget;
     m_budget = C;
     placeSlider();
     recompute();
-    if (changed)
-        Q_EMIT budgetChanged(C);
+    Q_EMIT budgetChanged(C);
 }
 
 QString BudgetPanel::readoutText(double value, const core::PercentileInterval* interval, QString (*format)(double))

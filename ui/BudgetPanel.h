@@ -48,7 +48,8 @@ public:
     void setDataRange(double cMin, double cMax);
 
     /// Sets the budget C (FLOPs, finite and > 0; otherwise ignored), the field text and the slider
-    /// (clamped to its range), recomputes the readouts and emits budgetChanged() if C changed.
+    /// (clamped to its range), recomputes the readouts and emits budgetChanged(). Does nothing
+    /// when C is the current budget.
     void setBudget(double C);
     [[nodiscard]] double budget() const { return m_budget; }
 

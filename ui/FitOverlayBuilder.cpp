@@ -192,8 +192,8 @@ OverlayLayer::Content FitOverlayBuilder::isoFlopView(const Inputs& in)
     // The law's IsoFLOP curves, faint, behind the parabolas.
     for (const core::ViewGroupCurve& g : in.views->byX[static_cast<int>(core::XQuantity::N)].groups) {
         QColor c = g.runs.empty() || !in.runColor ? QColor(0x88, 0x88, 0x88) : in.runColor(g.runs.front());
-        c.setAlpha(90);
-        out.lines.push_back({logPolygon(g.curve), pen(c, 1.2, Qt::DashLine)});
+        c.setAlpha(90); // faint and solid: a dashed antialiased pen costs several ms per repaint
+        out.lines.push_back({logPolygon(g.curve), pen(c, 1.0)});
     }
     if (in.views->isoFlop) {
         const auto& profiles = in.views->isoFlop->profiles;

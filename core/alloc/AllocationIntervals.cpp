@@ -25,9 +25,7 @@ PercentileInterval interval(const std::vector<Allocation>& done, double Allocati
 
 } // namespace
 
-tl::expected<AllocationIntervals, Error> allocationIntervals(const Law& law, const std::vector<std::vector<double>>& draws,
-                                                             const AllocateFunction& allocate, double level,
-                                                             unsigned threads)
+tl::expected<void, Error> checkBootstrapDraws(const Law& law, const std::vector<std::vector<double>>& draws, double level)
 {
     if (draws.empty())
         return tl::unexpected(Error::forParameter("--bootstrap", "no bootstrap draws to take intervals from"));
@@ -40,6 +38,16 @@ tl::expected<AllocationIntervals, Error> allocationIntervals(const Law& law, con
                 "--bootstrap", "draw " + std::to_string(i + 1) + " has " + std::to_string(draws[i].size()) +
                                    " values, fewer than the " + std::to_string(n) + " parameters of law '" +
                                    std::string(law.id()) + "'"));
+    return {};
+}
+
+tl::expected<AllocationIntervals, Error> allocationIntervals(const Law& law, const std::vector<std::vector<double>>& draws,
+                                                             const AllocateFunction& allocate, double level,
+                                                             unsigned threads)
+{
+    if (auto ok = checkBootstrapDraws(law, draws, level); !ok)
+        return tl::unexpected(ok.error());
+    const std::size_t n = law.parameters().size();
 
     std::vector<std::optional<tl::expected<Allocation, Error>>> results(draws.size());
     parallelFor(draws.size(), threads, [&](std::size_t i, const std::function<bool()>&) {

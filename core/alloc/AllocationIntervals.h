@@ -31,6 +31,12 @@ struct AllocationIntervals {
     std::vector<std::string> warnings;
 };
 
+/// Checks bootstrap draws before percentiles are taken over them: at least one draw, each with at
+/// least law.parameters().size() values (extra trailing values, e.g. derived quantities, are
+/// allowed), and level in (0, 1). Errors name "--bootstrap" or "level". Pure.
+[[nodiscard]] tl::expected<void, Error> checkBootstrapDraws(const Law& law, const std::vector<std::vector<double>>& draws,
+                                                            double level);
+
 /// Allocates for one parameter vector (in the law's order); must be safe to call concurrently.
 using AllocateFunction = std::function<tl::expected<Allocation, Error>(std::span<const double> params)>;
 

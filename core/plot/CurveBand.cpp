@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/plot/CurveBand.h"
 
+#include "core/alloc/AllocationIntervals.h"
+
 #include "core/alloc/ComputeOptimal.h"
 #include "core/plot/LawCurves.h"
 #include "core/util/NumberText.h"
@@ -55,18 +57,7 @@ bool logValid(double v)
 tl::expected<void, Error> checkDraws(const Law& law, const std::vector<std::vector<double>>& draws,
                                      double level)
 {
-    if (draws.empty())
-        return tl::unexpected(Error::forParameter("--bootstrap", "no bootstrap draws to take a band from"));
-    if (!(level > 0.0 && level < 1.0))
-        return tl::unexpected(Error::forParameter("level", "must be in (0, 1), got " + shortestText(level)));
-    const std::size_t n = law.parameters().size();
-    for (std::size_t i = 0; i < draws.size(); ++i)
-        if (draws[i].size() < n)
-            return tl::unexpected(Error::forParameter(
-                "--bootstrap", "draw " + std::to_string(i + 1) + " has " + std::to_string(draws[i].size()) +
-                                   " values, fewer than the " + std::to_string(n) + " parameters of law '" +
-                                   std::string(law.id()) + "'"));
-    return {};
+    return checkBootstrapDraws(law, draws, level);
 }
 
 tl::unexpected<Error> cancelled()

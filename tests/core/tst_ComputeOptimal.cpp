@@ -4,6 +4,7 @@
 // inverse (smallest budget for a target loss); the data-constrained variant; errors.
 #include "core/alloc/ComputeOptimal.h"
 #include "core/fit/Laws.h"
+#include "EpochParams.h"
 
 #include <QtTest>
 
@@ -13,21 +14,10 @@
 
 namespace {
 
-const std::vector<double> kEpoch{1.8172, 482.01, 2085.43, 0.3478, 0.3658};  // E, A, B, alpha, beta
 const std::vector<double> kHoffmann{1.69, 406.4, 410.7, 0.34, 0.28};        // rounded, paper body
 // TeX source: E = e^0.5267228, A = e^6.0073404, B = e^6.0179186.
 const std::vector<double> kHoffmannTex{std::exp(0.5267228), std::exp(6.0073404), std::exp(6.0179186), 0.33917084,
                                        0.2849083};
-
-double relErr(double value, double expected)
-{
-    return std::abs(value - expected) / std::abs(expected);
-}
-
-#define VERIFY_REL(value, expected, tol)                                                                       \
-    QVERIFY2(relErr((value), (expected)) <= (tol),                                                             \
-             qPrintable(QStringLiteral("%1 vs %2 (rel %3)").arg((value), 0, 'g', 17).arg((expected), 0, 'g', 17) \
-                            .arg(relErr((value), (expected)), 0, 'g', 3)))
 
 const core::Law& law(const char* id)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI's fit pipeline: selection, user exclusions, fit range, backtest and bootstrap on a sweep.
 #include "core/fit/FitJob.h"
+#include "LawSweep.h"
 
 #include <QtTest>
 
@@ -8,37 +9,12 @@
 
 namespace {
 
-constexpr double kE = 1.7, kA = 400.0, kAlpha = 0.34;
+using testsweeps::lawLoss;
+constexpr double kE = testsweeps::kLawE, kA = testsweeps::kLawA, kAlpha = testsweeps::kLawAlpha;
 
-double exactLoss(double N)
-{
-    return kE + kA * std::pow(N, -kAlpha);
-}
-
-/// Ten runs on L = 1.7 + 400 N^-0.34 exactly (N = 1e7 .. 1e10 log-spaced, D = 20 N), plus run 10,
-/// an outlier at N = 3e8 whose loss is 1.3x the law's.
 core::Sweep lawSweep()
 {
-    core::Sweep s;
-    s.sourcePath = "law.csv";
-    auto add = [&](double N, double loss) {
-        core::Run r;
-        r.id = r.name = "run" + std::to_string(s.runs.size());
-        r.N = N;
-        r.D = 20 * N;
-        r.C = 6 * N * r.D;
-        core::Curve c;
-        c.metric = "loss";
-        c.append(1, r.D, r.C, loss);
-        r.curves.push_back(c);
-        s.runs.push_back(r);
-    };
-    for (int i = 0; i < 10; ++i) {
-        const double N = std::pow(10.0, 7.0 + 3.0 * i / 9.0);
-        add(N, exactLoss(N));
-    }
-    add(3e8, 1.3 * exactLoss(3e8));
-    return s;
+    return testsweeps::powerLawSweep();
 }
 
 core::FitJobSpec powerSpec()
@@ -143,7 +119,7 @@ private Q_SLOTS:
         // N = 10^(7 + i/3) > 3e9 for i = 8, 9 only (4.6e9, 1e10; i = 7 is 2.15e9); the law is exact, so the errors vanish.
         QCOMPARE(r->heldOutRuns, (std::vector<std::size_t>{8, 9}));
         QCOMPARE(r->backtest->observed.size(), std::size_t{2});
-        QCOMPARE(r->backtest->observed[0], exactLoss(std::pow(10.0, 7.0 + 3.0 * 8 / 9.0)));
+        QCOMPARE(r->backtest->observed[0], lawLoss(std::pow(10.0, 7.0 + 3.0 * 8 / 9.0)));
         QVERIFY(r->backtest->maxAbsRelError < 1e-6);
     }
 

@@ -6,6 +6,7 @@
 #include "core/alloc/ComputeOptimal.h"
 #include "core/alloc/InferenceAware.h"
 #include "core/fit/Laws.h"
+#include "EpochParams.h"
 
 #include <QtTest>
 
@@ -14,18 +15,6 @@
 #include <vector>
 
 namespace {
-
-const std::vector<double> kEpoch{1.8172, 482.01, 2085.43, 0.3478, 0.3658}; // E, A, B, alpha, beta
-
-double relErr(double value, double expected)
-{
-    return std::abs(value - expected) / std::abs(expected);
-}
-
-#define VERIFY_REL(value, expected, tol)                                                                       \
-    QVERIFY2(relErr((value), (expected)) <= (tol),                                                             \
-             qPrintable(QStringLiteral("%1 vs %2 (rel %3)").arg((value), 0, 'g', 17).arg((expected), 0, 'g', 17) \
-                            .arg(relErr((value), (expected)), 0, 'g', 3)))
 
 const core::Law& chinchilla()
 {

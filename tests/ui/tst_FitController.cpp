@@ -3,7 +3,7 @@
 // lands exactly core::runFitJob's result, restores the earlier result on undo, shows errors, and
 // lands the bootstrap as a second stage.
 #include "core/fit/FitJob.h"
-#include "LawSweep.h"
+#include "core/LawSweep.h"
 #include "ui/Document.h"
 #include "ui/FitController.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The fit panel's parameter table: a well-behaved model (QAbstractItemModelTester) that shows the
 // fitted values and intervals, and whose edits (fix, bounds, start) become undoable spec changes.
-#include "LawSweep.h"
+#include "core/LawSweep.h"
 #include "core/util/NumberText.h"
 #include "ui/Document.h"
 #include "ui/FitController.h"

@@ -4,7 +4,7 @@
 // both paths; unknown run ids are warned about; the recovery file follows unsaved edits, is
 // offered after a crash and removed after a save; maybeSave asks only when there is something
 // to lose.
-#include "LawSweep.h"
+#include "core/LawSweep.h"
 #include "ui/Document.h"
 #include "ui/FitController.h"
 #include "ui/ProjectController.h"

@@ -13,6 +13,9 @@
 namespace ui {
 
 namespace {
+/// Above this many points a training-curve sweep is fitted on final points by default.
+constexpr std::size_t kMaxDefaultAllPoints = 20'000;
+
 core::XQuantity defaultX(const core::Sweep& sweep)
 {
     auto any = [&](double core::Run::*field) {
@@ -149,6 +152,11 @@ core::FitJobSpec Document::defaultFitSpec(const core::Sweep& sweep)
     spec.lawId = nAndD ? "chinchilla" : "power";
     spec.selection.x = defaultX(sweep);
     spec.bootstrap = 200;
+    // Training curves: their final points often share one D/N (no way to tell alpha from beta), so
+    // every point is fitted by default, as long as a refit stays interactive.
+    const bool curves = std::any_of(sweep.runs.begin(), sweep.runs.end(), [](const core::Run& r) { return r.pointCount() > 1; });
+    if (curves && sweep.pointCount() <= kMaxDefaultAllPoints)
+        spec.selection.points = core::FitSelection::Points::All;
     return spec;
 }
 

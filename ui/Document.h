@@ -95,7 +95,8 @@ public:
     /// Excludes `runs` from the fit (or includes them again), as one undoable step.
     void setRunsExcluded(const std::vector<std::size_t>& runs, bool excluded);
     /// The default fit for `sweep`: chinchilla in N and D when some runs have both, else the
-    /// power law in the default x; lsq-log, the default start grid, 200 bootstrap resamples.
+    /// power law in the default x; lsq-log, the default start grid, 200 bootstrap resamples; the
+    /// final point of each run, or every point for training curves of up to 20,000 points.
     [[nodiscard]] static core::FitJobSpec defaultFitSpec(const core::Sweep& sweep);
 
     /// The training budget C (FLOPs, > 0) of the allocation readouts and chart markers.

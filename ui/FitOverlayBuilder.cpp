@@ -13,6 +13,7 @@ namespace {
 const QColor kFrontier = OverlayPalette::frontier();
 const QColor kBand = OverlayPalette::band();
 const QColor kBudget = OverlayPalette::budget();
+const QColor kEnvelope = OverlayPalette::envelope();
 constexpr int kStaleAlpha = 70;
 
 QColor faded(QColor c, bool stale)
@@ -164,12 +165,26 @@ OverlayLayer::Content FitOverlayBuilder::lossView(const Inputs& in)
         const QColor color = g.runs.empty() || !in.runColor ? QColor(0x44, 0x44, 0x44) : in.runColor(g.runs.front());
         addSplit(out, g.curve, g.dataLo, g.dataHi, faded(color, in.stale), 2.0);
     }
+    // Approach 1 against C: the lowest loss any run reached at each compute, over the curves.
+    const bool envelope = in.x == core::XQuantity::C && in.views->envelopeLoss.size() >= 2;
+    if (envelope)
+        out.lines.push_back({logPolygon(in.views->envelopeLoss), pen(faded(kEnvelope, in.stale), 3.0)});
+    if (!v.groups.empty())
+        out.legend.push_back({QStringLiteral("fitted law (dashed: extrapolated)"), pen(QColor(0x55, 0x55, 0x55), 2.0),
+                              {}, {}, {}});
     if (v.locus.size() >= 2) {
         if (in.x == core::XQuantity::C)
             addSplit(out, v.locus, v.dataLo, v.dataHi, faded(kFrontier, in.stale), 2.2);
         else
             out.lines.push_back({logPolygon(v.locus), pen(faded(kFrontier, in.stale), 1.6, Qt::DotLine)});
+        out.legend.push_back({in.x == core::XQuantity::C ? QStringLiteral("compute-optimal loss (fit), 95% band")
+                                                         : QStringLiteral("compute-optimal points (fit)"),
+                              pen(kFrontier, 1.6, in.x == core::XQuantity::C ? Qt::SolidLine : Qt::DotLine),
+                              in.x == core::XQuantity::C && v.locusBand ? kBand : QColor(), {}, {}});
     }
+    if (envelope)
+        out.legend.push_back({QStringLiteral("envelope of the curves (approach 1)"), pen(kEnvelope, 3.0), {}, {}, {}});
+    out.legendCorner = Qt::BottomLeftCorner; // loss falls to the right: the lower left is free
     addBacktest(out, in);
     if (in.range && in.range->quantity == in.x) {
         const QPen p = pen(QColor(0x66, 0x66, 0x66), 1.0, Qt::DashLine);

@@ -13,6 +13,7 @@ struct OverlayPalette {
     static QColor band() { return {0x44, 0x77, 0xaa, 60}; }  ///< the frontier's 95% band
     static QColor nOpt() { return {0x1f, 0x77, 0xb4}; }      ///< N_opt lines (allocation view)
     static QColor dOpt() { return {0xd6, 0x5f, 0x0e}; }      ///< D_opt lines (allocation view)
+    static QColor envelope() { return {0x80, 0x80, 0x80, 170}; } ///< the training curves' envelope
 };
 
 } // namespace ui

@@ -72,9 +72,13 @@ OverlayLayer::Content AnalysisOverlayBuilder::allocationView(const FitOverlayBui
             out.legend.push_back({QStringLiteral("95% bootstrap band"), QPen(Qt::NoPen), alpha(kN, 50), {}, {}});
     }
     if (!v.approach2N.x.empty()) {
+        if (!in.stale) {
+            addBand(out, v.approach2NBand, alpha(kN, 28));
+            addBand(out, v.approach2DBand, alpha(kD, 28));
+        }
         addLine(out, v.approach2N, pen(alpha(kN, fade), 1.6, Qt::DashLine));
         addLine(out, v.approach2D, pen(alpha(kD, fade), 1.6, Qt::DashLine));
-        out.legend.push_back({QStringLiteral("IsoFLOP power laws (approach 2)"), pen(QColor(0x40, 0x40, 0x40), 1.6, Qt::DashLine), {}, {}, {}});
+        out.legend.push_back({QStringLiteral("IsoFLOP power laws (approach 2), 95% band"), pen(QColor(0x40, 0x40, 0x40), 1.6, Qt::DashLine), {}, {}, {}});
     }
     if (v.isoFlop) {
         bool any = false;
@@ -103,9 +107,13 @@ OverlayLayer::Content AnalysisOverlayBuilder::allocationView(const FitOverlayBui
                                   OverlayLayer::Shape::Diamond, QColor(0x40, 0x40, 0x40)});
     }
     if (!v.approach1N.x.empty()) {
+        if (!in.stale) {
+            addBand(out, v.approach1NBand, alpha(kN, 20));
+            addBand(out, v.approach1DBand, alpha(kD, 20));
+        }
         addLine(out, v.approach1N, pen(alpha(kN, fade), 1.6, Qt::DotLine));
         addLine(out, v.approach1D, pen(alpha(kD, fade), 1.6, Qt::DotLine));
-        out.legend.push_back({QStringLiteral("envelope power laws (approach 1)"), pen(QColor(0x40, 0x40, 0x40), 1.6, Qt::DotLine), {}, {}, {}});
+        out.legend.push_back({QStringLiteral("envelope power laws (approach 1), 95% band"), pen(QColor(0x40, 0x40, 0x40), 1.6, Qt::DotLine), {}, {}, {}});
     }
     if (in.optimum && in.optimum->C > 0) {
         const core::Allocation& a = *in.optimum;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/alloc/PowerLawInC.h"
 
+#include <gsl/gsl_cdf.h>
+
 #include <cmath>
 #include <limits>
 #include <string>
@@ -11,6 +13,19 @@ namespace core {
 double PowerLawInC::at(double C) const
 {
     return std::exp(lnK + exponent * std::log(C));
+}
+
+std::array<double, 2> PowerLawInC::interval(double C, double level) const
+{
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    if (points < 3 || !std::isfinite(seCentre) || !std::isfinite(seExponent) || !(level > 0.0 && level < 1.0)
+        || !(C > 0.0))
+        return {kNaN, kNaN};
+    const double d = std::log(C) - lnCMean;
+    const double se = std::sqrt(seCentre * seCentre + d * d * seExponent * seExponent);
+    const double half = gsl_cdf_tdist_Pinv(0.5 + level / 2.0, static_cast<double>(points - 2)) * se;
+    const double centre = lnK + exponent * std::log(C);
+    return {std::exp(centre - half), std::exp(centre + half)};
 }
 
 tl::expected<PowerLawInC, Error> PowerLawInC::fit(std::span<const double> C, std::span<const double> y)
@@ -47,6 +62,7 @@ tl::expected<PowerLawInC, Error> PowerLawInC::fit(std::span<const double> C, std
 
     PowerLawInC p;
     p.points = n;
+    p.lnCMean = meanU;
     p.exponent = sxy / sxx;
     p.lnK = meanV - p.exponent * meanU;
     p.k = std::exp(p.lnK);
@@ -62,7 +78,9 @@ tl::expected<PowerLawInC, Error> PowerLawInC::fit(std::span<const double> C, std
         p.seExponent = std::sqrt(s2 / sxx);
         // Centred intercept and slope are uncorrelated: var(ln k) = s^2/n + meanU^2 var(slope).
         p.seLnK = std::sqrt(s2 / static_cast<double>(n) + meanU * meanU * s2 / sxx);
+        p.seCentre = std::sqrt(s2 / static_cast<double>(n));
     } else {
+        p.seCentre = std::numeric_limits<double>::quiet_NaN();
         p.seExponent = std::numeric_limits<double>::quiet_NaN();
         p.seLnK = std::numeric_limits<double>::quiet_NaN();
     }

@@ -5,6 +5,7 @@
 
 #include <tl/expected.hpp>
 
+#include <array>
 #include <cstddef>
 #include <span>
 
@@ -25,9 +26,15 @@ struct PowerLawInC {
     double rmseLog = 0.0;    ///< root mean square residual of ln y
     double r2 = 0.0;         ///< coefficient of determination of ln y (NaN when ln y is constant)
     std::size_t points = 0;
+    double lnCMean = 0.0;    ///< mean ln C of the points (where intercept and slope are uncorrelated)
+    double seCentre = 0.0;   ///< standard error of the fitted ln y at lnCMean, s / sqrt(n) (NaN when n = 2)
 
     /// k C^exponent.
     [[nodiscard]] double at(double C) const;
+    /// The two-sided `level` (e.g. 0.95) confidence interval of the fitted line k C^exponent at C:
+    /// ln y +- t_{n-2} sqrt(seCentre^2 + (ln C - lnCMean)^2 seExponent^2), exponentiated; {NaN, NaN}
+    /// with 2 points. Assumes independent residuals (not so for an envelope: too narrow there).
+    [[nodiscard]] std::array<double, 2> interval(double C, double level) const;
 
     /// Fits ln y = ln k + exponent ln C (ln C centred internally for conditioning). Errors
     /// (parameter "power law"): sizes differ, fewer than 2 points, a value not finite and > 0, or

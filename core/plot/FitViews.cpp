@@ -94,6 +94,23 @@ PlotPoints powerLine(const PowerLawInC& fit, double cLo, double cHi, std::size_t
     return out;
 }
 
+/// The 95% confidence band of a power law in C over the budget range (empty with 2 points).
+CurveBand powerBand(const PowerLawInC& fit, double cLo, double cHi, std::size_t samples)
+{
+    CurveBand band;
+    if (!(cHi > cLo))
+        return band;
+    for (double C : logUniformSamples(cLo, cHi, samples)) {
+        const auto [lo, hi] = fit.interval(C, band.level);
+        if (std::isfinite(lo) && lo > 0 && std::isfinite(hi) && hi > 0) {
+            band.x.push_back(C);
+            band.lower.push_back(lo);
+            band.upper.push_back(hi);
+        }
+    }
+    return band;
+}
+
 void finalLossGroups(const Sweep& sweep, const FitJobResult& result, const Law& law, std::span<const double> params,
                      const FitViewOptions& options, FitViews& out)
 {
@@ -154,10 +171,14 @@ void finalLossGroups(const Sweep& sweep, const FitJobResult& result, const Law& 
         out.parabolas.push_back(lo == p.N.end() ? PlotPoints{}
                                                 : isoFlopParabolaCurve(p, *lo / 1.5, *hi * 1.5, options.samples));
     }
-    if (out.isoFlop->nFit)
+    if (out.isoFlop->nFit) {
         out.approach2N = powerLine(*out.isoFlop->nFit, out.cLo, out.cHi, options.samples);
-    if (out.isoFlop->dFit)
+        out.approach2NBand = powerBand(*out.isoFlop->nFit, out.cLo, out.cHi, options.samples);
+    }
+    if (out.isoFlop->dFit) {
         out.approach2D = powerLine(*out.isoFlop->dFit, out.cLo, out.cHi, options.samples);
+        out.approach2DBand = powerBand(*out.isoFlop->dFit, out.cLo, out.cHi, options.samples);
+    }
 }
 
 /// Approach 1 (the envelope of the training curves) over the fitted runs only.
@@ -180,10 +201,14 @@ void envelopeOf(const Sweep& sweep, const FitJobResult& result, const FitViewOpt
         out.envelopeLoss.x.push_back(p.C);
         out.envelopeLoss.y.push_back(p.loss);
     }
-    if (env->nFit)
+    if (env->nFit) {
         out.approach1N = powerLine(*env->nFit, out.cLo, out.cHi, options.samples);
-    if (env->dFit)
+        out.approach1NBand = powerBand(*env->nFit, out.cLo, out.cHi, options.samples);
+    }
+    if (env->dFit) {
         out.approach1D = powerLine(*env->dFit, out.cLo, out.cHi, options.samples);
+        out.approach1DBand = powerBand(*env->dFit, out.cLo, out.cHi, options.samples);
+    }
     out.envelope = std::move(*env);
 }
 

@@ -64,9 +64,11 @@ struct FitViews {
     std::optional<IsoFlopResult> isoFlop;  ///< approach 2, when the fitted points form profiles
     std::vector<PlotPoints> parabolas;     ///< per isoFlop profile: its parabola over its N range widened 1.5x (empty without one)
     PlotPoints approach2N, approach2D;     ///< approach 2's N_opt = k C^a and D_opt over [cLo, cHi] (empty without a fit)
+    CurveBand approach2NBand, approach2DBand; ///< their 95% confidence bands (PowerLawInC::interval; empty with < 3 vertices)
     std::optional<EnvelopeResult> envelope; ///< approach 1 over the fitted runs' training curves
     PlotPoints envelopeLoss;               ///< the envelope's (C, loss) points
     PlotPoints approach1N, approach1D;     ///< approach 1's N_opt and D_opt power laws over [cLo, cHi]
+    CurveBand approach1NBand, approach1DBand; ///< their 95% bands (too narrow: envelope points are correlated)
     std::vector<std::string> warnings;     ///< what could not be drawn, and why
 };
 

@@ -239,6 +239,12 @@ private Q_SLOTS:
         QVERIFY(views.isoFlop->nFit.has_value());
         QCOMPARE(views.approach2N.x.front(), views.cLo);
         QCOMPARE(views.approach2N.y.back(), views.isoFlop->nFit->k * std::pow(views.cHi, views.isoFlop->nFit->exponent));
+        // Its 95% band is the power law's own interval at each budget, around the line.
+        QCOMPARE(views.approach2NBand.x.size(), views.approach2N.x.size());
+        const auto ci = views.isoFlop->nFit->interval(views.approach2NBand.x[7], 0.95);
+        QCOMPARE(views.approach2NBand.lower[7], ci[0]);
+        QCOMPARE(views.approach2NBand.upper[7], ci[1]);
+        QVERIFY(views.approach2NBand.lower[7] < views.approach2N.y[7] && views.approach2N.y[7] < views.approach2NBand.upper[7]);
     }
 };
 

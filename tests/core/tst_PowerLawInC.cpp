@@ -45,6 +45,27 @@ private Q_SLOTS:
         QVERIFY(std::abs(f->r2 - 27.0 / 28.0) < 1e-14);
     }
 
+    void confidenceIntervalOfTheLine()
+    {
+        // The same three points: at ln C = 3, ln y = -1/6 + 3 * 3/2 = 13/3 and
+        // var = s^2/n + (3 - mean ln C)^2 s^2/Sxx = 1/18 + 4/12 = 7/18; t(0.975, 1 dof) = 12.706204736174698.
+        const std::vector<double> C{1.0, std::exp(1.0), std::exp(2.0)};
+        const std::vector<double> y{1.0, std::exp(1.0), std::exp(3.0)};
+        const auto f = core::PowerLawInC::fit(C, y);
+        QVERIFY(f.has_value());
+        QCOMPARE(f->lnCMean, 1.0);
+        const double half = 12.706204736174698 * std::sqrt(7.0 / 18.0);
+        const auto ci = f->interval(std::exp(3.0), 0.95);
+        QVERIFY(std::abs(std::log(ci[0]) - (13.0 / 3.0 - half)) < 1e-9);
+        QVERIFY(std::abs(std::log(ci[1]) - (13.0 / 3.0 + half)) < 1e-9);
+        // Narrowest at the mean ln C: only s/sqrt(n) there.
+        const auto mid = f->interval(std::exp(1.0), 0.95);
+        QVERIFY(std::abs(std::log(mid[1]) - (4.0 / 3.0 + 12.706204736174698 * std::sqrt(1.0 / 18.0))) < 1e-9);
+        // Two points: no interval.
+        const auto two = core::PowerLawInC::fit(std::vector<double>{1e19, 1e20}, std::vector<double>{1e9, 3e9});
+        QVERIFY(std::isnan(two->interval(1e21, 0.95)[0]));
+    }
+
     void twoPointsHaveNoStandardError()
     {
         const auto f = core::PowerLawInC::fit(std::vector<double>{1e19, 1e20}, std::vector<double>{1e9, 3e9});

@@ -48,7 +48,9 @@ struct Chart {
         series->setPen(pen);
         chart->addSeries(series);
         chart->createDefaultAxes();
-        view.setChart(chart);
+        QChart* initial = view.chart();
+        view.setChart(chart); // the view owns `chart` now and gives its initial chart back to us
+        delete initial;
         view.resize(600, 400);
         view.show();
     }

@@ -66,7 +66,9 @@ struct Chart {
             s->attachAxis(x);
             s->attachAxis(y);
         }
-        view.setChart(chart);
+        QChart* initial = view.chart();
+        view.setChart(chart); // the view owns `chart` now and gives its initial chart back to us
+        delete initial;
         view.resize(600, 400);
     }
     [[nodiscard]] Snapshot snapshot() const

@@ -2,6 +2,7 @@
 #include "ui/CurveLayer.h"
 
 #include "ui/ChartStyle.h"
+#include "ui/PlotGeometry.h"
 
 #include <QChart>
 #include <QGraphicsSceneHoverEvent>
@@ -67,9 +68,7 @@ QRectF CurveLayer::boundingRect() const
 
 QPointF CurveLayer::toItem(QPointF p, const QRectF& area) const
 {
-    const double fx = (p.x() - m_axisX->min()) / (m_axisX->max() - m_axisX->min());
-    const double fy = (p.y() - m_axisY->min()) / (m_axisY->max() - m_axisY->min());
-    return {area.left() + fx * area.width(), area.bottom() - fy * area.height()};
+    return PlotGeometry::toPixels(p, area, m_axisX, m_axisY);
 }
 
 void CurveLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* /*option*/, QWidget* /*widget*/)

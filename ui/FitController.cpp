@@ -122,14 +122,7 @@ void FitController::cancel()
 {
     const bool wasBusy = isBusy();
     m_debounce.stop();
-    if (m_watcher != nullptr) {
-        m_watcher->disconnect(this);
-        m_watcher->future().cancel();
-        m_abandoned.append(m_watcher->future());
-        m_watcher->deleteLater();
-        m_watcher = nullptr;
-    }
-    reapAbandoned();
+    abandonRunning();
     if (wasBusy)
         Q_EMIT busyChanged(false);
 }
@@ -148,13 +141,8 @@ void FitController::start()
     if (m_watcher != nullptr) {
         if (spec == m_runningSpec)
             return; // already on it
-        m_watcher->disconnect(this);
-        m_watcher->future().cancel();
-        m_abandoned.append(m_watcher->future());
-        m_watcher->deleteLater();
-        m_watcher = nullptr;
     }
-    reapAbandoned();
+    abandonRunning();
     if (m_document->runCount() == 0 || (m_result != nullptr && spec == m_resultSpec && !bootstrapPending())) {
         Q_EMIT busyChanged(false);
         return;
@@ -229,6 +217,18 @@ void FitController::onJobFinished()
         watcher->deleteLater();
     if (!isBusy())
         Q_EMIT busyChanged(false);
+}
+
+void FitController::abandonRunning()
+{
+    if (m_watcher != nullptr) {
+        m_watcher->disconnect(this);
+        m_watcher->future().cancel();
+        m_abandoned.append(m_watcher->future());
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+    }
+    reapAbandoned();
 }
 
 void FitController::reapAbandoned()

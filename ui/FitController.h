@@ -91,6 +91,8 @@ private:
         std::shared_ptr<const core::FitViews> views;
     };
     void land(Entry entry, const core::FitJobSpec& spec);
+    /// Cancels the running job, if any; its results will be dropped (it is waited for later).
+    void abandonRunning();
     void reapAbandoned();
     [[nodiscard]] const Entry* cached(const core::FitJobSpec& spec) const;
 

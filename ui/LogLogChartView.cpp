@@ -10,6 +10,7 @@
 #include "ui/LogTickAxis.h"
 #include "ui/NumberFormat.h"
 #include "ui/OverlayLayer.h"
+#include "ui/PlotGeometry.h"
 
 #include <QChart>
 #include <QCursor>
@@ -545,10 +546,7 @@ void LogLogChartView::zoomToViewRect(const QRectF& rect)
 
 QPointF LogLogChartView::logToView(QPointF p) const
 {
-    const QRectF area = plotAreaInView();
-    const double fx = (p.x() - m_axisX->min()) / (m_axisX->max() - m_axisX->min());
-    const double fy = (p.y() - m_axisY->min()) / (m_axisY->max() - m_axisY->min());
-    return {area.left() + fx * area.width(), area.bottom() - fy * area.height()};
+    return PlotGeometry::toPixels(p, plotAreaInView(), m_axisX, m_axisY);
 }
 
 int LogLogChartView::runAt(QPointF viewPos) const
@@ -619,23 +617,7 @@ void LogLogChartView::drawBackground(QPainter* painter, const QRectF& rect)
     const QRectF area = chart()->mapRectToScene(chart()->plotArea());
     if (area.width() <= 0 || area.height() <= 0)
         return;
-    painter->save();
-    QPen pen(QColor(0xeb, 0xeb, 0xeb));
-    pen.setCosmetic(true);
-    pen.setWidthF(1.0);
-    painter->setPen(pen);
-    painter->setRenderHint(QPainter::Antialiasing, false);
-    const double xSpan = m_axisX->max() - m_axisX->min();
-    const double ySpan = m_axisY->max() - m_axisY->min();
-    for (double v : m_axisX->minorPositions()) {
-        const double x = area.left() + (v - m_axisX->min()) / xSpan * area.width();
-        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
-    }
-    for (double v : m_axisY->minorPositions()) {
-        const double y = area.bottom() - (v - m_axisY->min()) / ySpan * area.height();
-        painter->drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
-    }
-    painter->restore();
+    PlotGeometry::drawMinorGrid(painter, area, m_axisX, m_axisY);
 }
 
 } // namespace ui

@@ -2,6 +2,7 @@
 #include "ui/OverlayChartView.h"
 
 #include "ui/LogTickAxis.h"
+#include "ui/PlotGeometry.h"
 
 #include <QChart>
 #include <QPainter>
@@ -114,24 +115,7 @@ void OverlayChartView::drawBackground(QPainter* painter, const QRectF& rect)
     const QRectF area = chart()->mapRectToScene(chart()->plotArea());
     if (area.width() <= 0 || area.height() <= 0)
         return;
-    painter->save();
-    QPen pen(QColor(0xeb, 0xeb, 0xeb));
-    pen.setCosmetic(true);
-    painter->setPen(pen);
-    const double xSpan = m_axisX->max() - m_axisX->min();
-    for (double v : m_axisX->minorPositions()) {
-        const double x = area.left() + (v - m_axisX->min()) / xSpan * area.width();
-        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
-    }
-    if (m_logY) {
-        const auto* y = static_cast<LogTickAxis*>(m_axisY);
-        const double ySpan = y->max() - y->min();
-        for (double v : y->minorPositions()) {
-            const double py = area.bottom() - (v - y->min()) / ySpan * area.height();
-            painter->drawLine(QPointF(area.left(), py), QPointF(area.right(), py));
-        }
-    }
-    painter->restore();
+    PlotGeometry::drawMinorGrid(painter, area, m_axisX, m_logY ? static_cast<const LogTickAxis*>(m_axisY) : nullptr);
 }
 
 } // namespace ui

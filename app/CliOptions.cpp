@@ -84,9 +84,14 @@ std::string CliOptions::usage()
     return R"(Usage: scalelab-cli COMMAND [OPTIONS]
 
 Commands:
-  info FILE      Read a run table (CSV, TSV, JSON Lines) and describe it: runs, points,
-                 metrics, which column got which role, derived quantities, value ranges
-                 and the rows left out of log plots and fits (with line and reason).
+  info FILE|FOLDER
+                 Read runs and describe them: runs, points, metrics, which column got which
+                 role, derived quantities, value ranges and the rows left out of log plots
+                 and fits (with line and reason). FILE is a run table (CSV, TSV, JSON Lines)
+                 or a run log: a TensorBoard event file or run directory, an mlruns/ store or
+                 mlflow.db, a Hugging Face trainer_state.json, a W&B CSV export or history
+                 (CSV, JSONL), a per-run JSON file, or a per-run metric table (step column
+                 plus metrics). A FOLDER is searched recursively for runs in all of these.
 
   fit FILE --law LAW
                  Fit a scaling law to the runs of FILE: multi-start search (variable
@@ -131,6 +136,23 @@ Options for info and fit:
                  Identify a run by several columns, e.g. model+total_steps+peak_lr.
   --format text|json
                  Output format (default text).
+
+Options for run logs and folders (info, fit, isoflop, envelope):
+  --metric NAME  The metric used as loss (default: one named like a loss, validation
+                 first; info lists the others).
+  --key ROLE=KEY Take N, D, C, budget or unique_tokens from this run parameter, e.g.
+                 N=model_size, D=hyperparameters.tokens. Values like 70m or 1.4B are read
+                 with their suffix. Default: keys named like them (params, n_params,
+                 model_size; tokens, train_tokens). May repeat.
+  --name-pattern REGEX
+                 Named groups of REGEX, searched in each run's name then file name, become
+                 attributes; groups N, D, C set those, e.g. '(?<N>\d+m)-seed(?<seed>\d+)'.
+  --join TABLE   A CSV/TSV of run attributes joined on the column naming the runs' names,
+                 files or file stems (default in a folder: a table found there that does).
+  --join-column COL
+                 The join table's column to match (default: the one matching most runs).
+  --tokens-per-step T | --batch-size B --seq-len S
+                 Tokens = step x T (T = B x S) where the log has no token counts.
 
 Options for fit:
   --law power|chinchilla|kaplan|datacon|bnsl|bnsl2|bnsl3|formula
@@ -231,6 +253,10 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
                 o.format = Format::Text;
             else
                 return tl::make_unexpected("--format: expected text or json, found '" + *v + "'");
+        } else if (auto logFlag = o.logs.consume(a, next, o.import.logs); !logFlag) {
+            return tl::make_unexpected(logFlag.error());
+        } else if (*logFlag) {
+            continue;
         } else if (auto consumed = o.fit.consume(a, next); !consumed) {
             return tl::make_unexpected(consumed.error());
         } else if (*consumed) {
@@ -259,6 +285,8 @@ tl::expected<CliOptions, std::string> CliOptions::parse(const std::vector<std::s
     }
     if (!command)
         return tl::make_unexpected("no command given (see --help)");
+    if (auto r = o.logs.finish(o.import.logs); !r)
+        return tl::make_unexpected(r.error());
     if (*command != "info" && *command != "fit" && *command != "predict" && *command != "optimal"
         && *command != "isoflop" && *command != "envelope")
         return tl::make_unexpected("unknown command '" + *command + "' (see --help)");

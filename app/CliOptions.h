@@ -2,6 +2,7 @@
 #pragma once
 
 #include "FitCliOptions.h"
+#include "LogCliOptions.h"
 #include "OptimalCliOptions.h"
 #include "PredictCliOptions.h"
 #include "ProfileCliOptions.h"
@@ -29,6 +30,7 @@ struct CliOptions {
     PredictCliOptions predict; ///< for `predict` (--fit and --params also for `optimal`)
     OptimalCliOptions optimal; ///< for `optimal` (--flops also for `isoflop` and `envelope`)
     ProfileCliOptions profile; ///< for `isoflop` and `envelope`
+    LogCliOptions logs;        ///< run-log and folder options, written into import.logs
 
     /// Parses argv (argv[0] is the program name).
     [[nodiscard]] static tl::expected<CliOptions, std::string> parse(const std::vector<std::string>& args);

@@ -31,6 +31,13 @@ public:
     [[nodiscard]] virtual std::vector<std::string_view> extensions() const = 0;
     /// Confidence in [0, 1] that this importer reads `path`, whose first bytes are `head` (<= 64 KiB).
     [[nodiscard]] virtual double sniff(std::string_view path, std::string_view head) const = 0;
+    /// Confidence in [0, 1] that this importer reads the directory `dir` as a whole (a TensorBoard
+    /// run, an mlruns/ store). Looks at names only, a level or two deep; never reads big files.
+    [[nodiscard]] virtual double sniffDirectory(const std::string& dir) const
+    {
+        (void)dir;
+        return 0.0;
+    }
     /// Column names, up to `maxRows` rows as text, and role detection (honouring options.columns).
     [[nodiscard]] virtual tl::expected<TablePreview, Error>
     preview(const std::string& path, const ImportOptions& options, std::size_t maxRows) const = 0;

@@ -5,6 +5,8 @@
 #include "core/io/ProtoWire.h"
 #include "core/io/TfEvent.h"
 
+#include "core/ProtoEncoder.h"
+
 #include <QtTest>
 
 #include <cstring>
@@ -15,59 +17,7 @@ namespace {
 
 using Bytes = std::vector<std::byte>;
 
-/// A tiny protocol-buffers encoder for building test messages by hand.
-struct Enc {
-    Bytes out;
-    void raw(std::uint64_t v, int bytes)
-    {
-        for (int i = 0; i < bytes; ++i)
-            out.push_back(static_cast<std::byte>((v >> (8 * i)) & 0xFF));
-    }
-    void var(std::uint64_t v)
-    {
-        do {
-            std::uint8_t b = v & 0x7F;
-            v >>= 7;
-            out.push_back(static_cast<std::byte>(v != 0 ? (b | 0x80) : b));
-        } while (v != 0);
-    }
-    Enc& varint(int tag, std::uint64_t v)
-    {
-        var(static_cast<std::uint64_t>(tag) << 3);
-        var(v);
-        return *this;
-    }
-    Enc& f64(int tag, double d)
-    {
-        var((static_cast<std::uint64_t>(tag) << 3) | 1);
-        std::uint64_t b;
-        std::memcpy(&b, &d, 8);
-        raw(b, 8);
-        return *this;
-    }
-    Enc& f32(int tag, float f)
-    {
-        var((static_cast<std::uint64_t>(tag) << 3) | 5);
-        std::uint32_t b;
-        std::memcpy(&b, &f, 4);
-        raw(b, 4);
-        return *this;
-    }
-    Enc& bytes(int tag, const Bytes& b)
-    {
-        var((static_cast<std::uint64_t>(tag) << 3) | 2);
-        var(b.size());
-        out.insert(out.end(), b.begin(), b.end());
-        return *this;
-    }
-    Enc& str(int tag, const std::string& s)
-    {
-        Bytes b;
-        for (char c : s)
-            b.push_back(static_cast<std::byte>(c));
-        return bytes(tag, b);
-    }
-};
+using Enc = testproto::Encoder;
 
 Bytes floatBytes(float f)
 {

@@ -4,6 +4,8 @@
 #include "core/io/DelimitedImporter.h"
 #include "core/io/FileBuffer.h"
 #include "core/io/JsonLinesImporter.h"
+#include "core/io/logs/RunHistoryImporter.h"
+#include "core/io/logs/WandbCsvExportImporter.h"
 
 #include <array>
 
@@ -13,7 +15,9 @@ std::span<const Importer* const> importers()
 {
     static const DelimitedImporter delimited;
     static const JsonLinesImporter jsonLines;
-    static const std::array<const Importer*, 2> table{&delimited, &jsonLines};
+    static const RunHistoryImporter runHistory; // before jsonLines: wins the tie on .jsonl histories
+    static const WandbCsvExportImporter wandbCsv;
+    static const std::array<const Importer*, 4> table{&delimited, &runHistory, &jsonLines, &wandbCsv};
     return table;
 }
 

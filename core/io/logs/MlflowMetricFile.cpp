@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/logs/MlflowMetricFile.h"
+
+#include "core/io/FileBuffer.h"
+
+#include <fast_float/fast_float.h>
+
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <system_error>
+
+namespace core {
+
+namespace {
+
+bool isSeparator(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+bool parseInteger(std::string_view field, double& out)
+{
+    if (!field.empty() && field.front() == '+')
+        field.remove_prefix(1);
+    std::int64_t v = 0;
+    const char* const last = field.data() + field.size();
+    const auto [ptr, ec] = std::from_chars(field.data(), last, v);
+    if (ec != std::errc() || ptr != last || field.empty())
+        return false;
+    out = static_cast<double>(v);
+    return true;
+}
+
+bool parseFloat(std::string_view field, double& out)
+{
+    if (!field.empty() && field.front() == '+')
+        field.remove_prefix(1);
+    if (field.empty() || field.front() == '+')
+        return false;
+    const char* const last = field.data() + field.size();
+    const auto [ptr, ec] = fast_float::from_chars(field.data(), last, out);
+    return ec == std::errc() && ptr == last;
+}
+
+std::string quoted(std::string_view field)
+{
+    constexpr std::size_t kShown = 40;
+    std::string out = "'" + std::string(field.substr(0, kShown));
+    if (field.size() > kShown)
+        out += "...";
+    return out + "'";
+}
+
+} // namespace
+
+bool parseMlflowMetricLine(std::string_view line, double& step, double& value,
+                           std::size_t& column, std::string& message)
+{
+    std::array<std::string_view, 3> fields;
+    std::array<std::size_t, 3> columns{};
+    std::size_t count = 0;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && isSeparator(line[i]))
+            ++i;
+        if (i == line.size())
+            break;
+        const std::size_t start = i;
+        while (i < line.size() && !isSeparator(line[i]))
+            ++i;
+        if (count == fields.size()) {
+            column = start + 1;
+            message = "expected 'timestamp value step' (2 or 3 fields), found more";
+            return false;
+        }
+        fields[count] = line.substr(start, i - start);
+        columns[count] = start + 1;
+        ++count;
+    }
+    if (count < 2) {
+        column = count == 0 ? 1 : columns[0];
+        message = "expected 'timestamp value step' (2 or 3 fields), found " + std::to_string(count);
+        return false;
+    }
+    double timestamp = 0;
+    if (!parseInteger(fields[0], timestamp)) {
+        column = columns[0];
+        message = "timestamp is not an integer: " + quoted(fields[0]);
+        return false;
+    }
+    if (!parseFloat(fields[1], value)) {
+        column = columns[1];
+        message = "value is not a number: " + quoted(fields[1]);
+        return false;
+    }
+    step = 0; // legacy two-field lines
+    if (count == 3 && !parseInteger(fields[2], step)) {
+        column = columns[2];
+        message = "step is not an integer: " + quoted(fields[2]);
+        return false;
+    }
+    return true;
+}
+
+tl::expected<void, Error> readMlflowMetricFile(const std::string& path, LoggedSeries& series)
+{
+    auto file = FileBuffer::open(path);
+    if (!file)
+        return tl::unexpected(file.error());
+    const char* pos = file->begin();
+    std::size_t lineNumber = 1;
+    std::string message;
+    for (;;) {
+        const char* end = file->end();
+        const auto* nl = static_cast<const char*>(
+            std::memchr(pos, '\n', static_cast<std::size_t>(end - pos)));
+        if (nl == nullptr && !file->eof()) {
+            if (auto r = file->refill(pos); !r)
+                return tl::unexpected(r.error());
+            pos = file->begin();
+            continue;
+        }
+        if (pos == end)
+            return {};
+        const char* lineEnd = nl != nullptr ? nl : end;
+        std::string_view line(pos, static_cast<std::size_t>(lineEnd - pos));
+        if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos)
+            return tl::unexpected(Error::at(path, lineNumber, nul + 1,
+                                            "binary data (a NUL byte) in an MLflow metric file"));
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (line.find_first_not_of(" \t") != std::string_view::npos) {
+            double step = 0;
+            double value = 0;
+            std::size_t column = 0;
+            if (!parseMlflowMetricLine(line, step, value, column, message))
+                return tl::unexpected(Error::at(path, lineNumber, column, message));
+            series.append(step, value);
+        }
+        pos = nl != nullptr ? nl + 1 : end;
+        ++lineNumber;
+    }
+}
+
+} // namespace core

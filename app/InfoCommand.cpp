@@ -14,6 +14,8 @@
 namespace {
 
 constexpr std::size_t kTextLeftOutRows = 20;
+constexpr std::size_t kTextRuns = 40;
+constexpr std::size_t kTextAttributes = 10;
 
 const std::string& runLabel(const core::Sweep& s, std::size_t run)
 {
@@ -77,6 +79,29 @@ void writeJson(const core::Sweep& s, std::ostream& out)
     for (const auto& note : s.notes)
         j.value(note);
     j.endArray();
+    j.key("run_list");
+    j.beginArray();
+    for (const core::Run& run : s.runs) {
+        j.beginObject();
+        j.key("id"); j.value(run.id);
+        j.key("name"); j.value(run.name);
+        j.key("N"); j.value(run.N);
+        j.key("D"); j.value(run.D);
+        j.key("C"); j.value(run.C);
+        j.key("points"); j.value(run.pointCount());
+        j.key("attributes");
+        j.beginObject();
+        for (const auto& [key, value] : run.attributes) {
+            j.key(key);
+            if (const double* d = std::get_if<double>(&value))
+                j.value(*d);
+            else
+                j.value(std::get<std::string>(value));
+        }
+        j.endObject();
+        j.endObject();
+    }
+    j.endArray();
     j.key("left_out");
     j.beginObject();
     j.key("count"); j.value(s.leftOut.size());
@@ -108,6 +133,30 @@ std::string number(double v, core::Role role)
     return nice;
 }
 
+/// One line per run (the first kTextRuns): name, N, D, points and a few attributes.
+void writeRuns(const core::Sweep& s, std::ostream& out)
+{
+    if (s.runs.size() < 2 && s.runs.empty())
+        return;
+    out << "run list (name: N, D, points; attributes):\n";
+    for (std::size_t i = 0; i < s.runs.size() && i < kTextRuns; ++i) {
+        const core::Run& run = s.runs[i];
+        out << "  " << run.name << ": N " << number(run.N, core::Role::N) << ", D " << number(run.D, core::Role::D)
+            << ", " << run.pointCount() << " points";
+        std::size_t shown = 0;
+        for (const auto& [key, value] : run.attributes) {
+            if (shown++ == kTextAttributes) {
+                out << ", ... (" << run.attributes.size() << " attributes)";
+                break;
+            }
+            out << (shown == 1 ? "; " : ", ") << key << '=' << core::attributeToString(value);
+        }
+        out << '\n';
+    }
+    if (s.runs.size() > kTextRuns)
+        out << "  ... and " << s.runs.size() - kTextRuns << " more (use --format json for all)\n";
+}
+
 void writeText(const core::Sweep& s, std::ostream& out)
 {
     out << "file:     " << s.sourcePath << '\n';
@@ -135,10 +184,14 @@ void writeText(const core::Sweep& s, std::ostream& out)
             << number(range.second, role) << '\n';
     for (const auto& note : s.notes)
         out << "note:     " << note << '\n';
+    writeRuns(s, out);
     out << "left out: " << s.leftOut.size() << " rows (kept in the sweep, excluded from log plots and fits)\n";
     for (std::size_t i = 0; i < s.leftOut.size() && i < kTextLeftOutRows; ++i) {
         const auto& row = s.leftOut[i];
-        out << "  line " << row.line << " (run " << runLabel(s, row.run) << "): " << row.reason << '\n';
+        if (row.line > 0)
+            out << "  line " << row.line << " (run " << runLabel(s, row.run) << "): " << row.reason << '\n';
+        else
+            out << "  run " << runLabel(s, row.run) << ", point " << row.point + 1 << ": " << row.reason << '\n';
     }
     if (s.leftOut.size() > kTextLeftOutRows)
         out << "  ... and " << s.leftOut.size() - kTextLeftOutRows << " more (use --format json for all)\n";

@@ -40,15 +40,21 @@ std::optional<StartupOptions> CommandLine::parse(const QStringList& arguments, Q
     const QCommandLineOption budget(QStringList{QStringLiteral("budget")},
                                     QCoreApplication::translate("CommandLine", "Training budget C in FLOPs (e.g. 5.76e23)."),
                                     QStringLiteral("C"));
+    const QCommandLineOption metric(QStringList{QStringLiteral("metric")},
+                                    QCoreApplication::translate("CommandLine", "Run logs: the metric used as loss."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption tokensPerStep(QStringList{QStringLiteral("tokens-per-step")},
+                                           QCoreApplication::translate("CommandLine", "Run logs: tokens = step x T where the log has no token counts."),
+                                           QStringLiteral("T"));
     const QCommandLineOption presentation(QStringList{QStringLiteral("presentation")},
                                           QCoreApplication::translate("CommandLine", "Start in presentation mode."));
     parser.addOption(where);
     parser.addOption(runKey);
     parser.addOption(screenshot);
-    for (const QCommandLineOption* o : {&view, &xAxis, &law, &objective, &dropTop, &budget, &presentation})
+    for (const QCommandLineOption* o : {&view, &xAxis, &law, &objective, &dropTop, &budget, &metric, &tokensPerStep, &presentation})
         parser.addOption(*o);
     parser.addPositionalArgument(QStringLiteral("file"),
-                                 QCoreApplication::translate("CommandLine", "Run table to open (default: the bundled sample)."),
+                                 QCoreApplication::translate("CommandLine", "Run table, run log or folder of runs to open (default: the bundled sample)."),
                                  QStringLiteral("[file]"));
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -78,6 +84,16 @@ std::optional<StartupOptions> CommandLine::parse(const QStringList& arguments, Q
     if (parser.isSet(runKey))
         for (const QString& k : parser.value(runKey).split(QLatin1Char('+'), Qt::SkipEmptyParts))
             out.options.runKey.push_back(k.trimmed().toStdString());
+    out.options.logs.metric = parser.value(metric).toStdString();
+    if (parser.isSet(tokensPerStep)) {
+        bool ok = false;
+        out.options.logs.tokensPerStep = parser.value(tokensPerStep).toDouble(&ok);
+        if (!ok || !(out.options.logs.tokensPerStep > 0) || !std::isfinite(out.options.logs.tokensPerStep)) {
+            *error = QCoreApplication::translate("CommandLine", "--tokens-per-step expects a positive number, got \"%1\".")
+                         .arg(parser.value(tokensPerStep));
+            return std::nullopt;
+        }
+    }
     out.screenshot = parser.value(screenshot);
     out.view = parser.value(view);
     if (!out.view.isEmpty()

@@ -13,7 +13,7 @@ namespace ui {
 /// What the GUI was asked to do at start-up.
 struct StartupOptions {
     QString path;                ///< file to open; empty = the bundled sample
-    core::ImportOptions options; ///< from --where and --run-key
+    core::ImportOptions options; ///< from --where, --run-key, --metric and --tokens-per-step
     QString screenshot;          ///< --screenshot FILE.png: grab the window after the first load and quit
     QString view;                ///< --view loss|isoflop|allocation|residuals (empty: the default)
     QString x;                   ///< --x N|D|C (empty: the default for the data)
@@ -26,7 +26,7 @@ struct StartupOptions {
 
 /// The GUI's command line (QCommandLineParser): [FILE] --where COLUMN=VALUE (repeatable)
 /// --run-key A+B --screenshot FILE.png --view V --x Q --law ID --objective O --drop-top K
-/// --budget C --presentation, plus
+/// --budget C --metric NAME --tokens-per-step T --presentation, plus
 /// --help and --version. Values of --view, --x and --budget are checked here; --law against the
 /// registry when it is applied. Stateless; GUI thread.
 class CommandLine {

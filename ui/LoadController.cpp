@@ -2,8 +2,10 @@
 #include "ui/LoadController.h"
 
 #include "core/io/Importers.h"
+#include "core/io/logs/RunLogImporter.h"
 #include "ui/ColumnMappingDialog.h"
 #include "ui/Document.h"
+#include "ui/RunLogsDialog.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -29,8 +31,10 @@ QStringList LoadController::fileDialogFilters()
     QStringList filters;
     for (const core::Importer* imp : core::importers()) {
         QStringList patterns;
-        for (std::string_view ext : imp->extensions())
-            patterns << QStringLiteral("*.") + QString::fromUtf8(ext.data(), static_cast<qsizetype>(ext.size()));
+        for (const std::string& pattern : imp->fileNamePatterns())
+            patterns << QString::fromStdString(pattern);
+        if (patterns.isEmpty())
+            continue; // directories only (a folder, an mlruns/ store): File > Open Folder
         all << patterns;
         filters << QStringLiteral("%1 (%2)")
                        .arg(QString::fromUtf8(imp->label().data(), static_cast<qsizetype>(imp->label().size())),
@@ -42,6 +46,11 @@ QStringList LoadController::fileDialogFilters()
     return filters;
 }
 
+bool LoadController::isRunLogSource(const core::Importer& importer)
+{
+    return importer.id() == "folder" || dynamic_cast<const core::RunLogImporter*>(&importer) != nullptr;
+}
+
 bool LoadController::open(const QString& path, const core::ImportOptions& options)
 {
     const std::string file = path.toStdString();
@@ -50,6 +59,17 @@ bool LoadController::open(const QString& path, const core::ImportOptions& option
     if (!importer) {
         showError(path, QString::fromStdString(importer.error().toString()));
         return false;
+    }
+    if (isRunLogSource(**importer)) {
+        // Folders and run logs: what was found, and the loss metric, N and tokens, before loading.
+        if (m_interactive) {
+            RunLogsDialog dialog(path, options, m_dialogParent);
+            if (dialog.exec() != QDialog::Accepted)
+                return false;
+            chosen = dialog.options();
+        }
+        m_document->load(path, chosen);
+        return true;
     }
     const auto preview = (*importer)->preview(file, options, kPreviewRows);
     if (!preview) {

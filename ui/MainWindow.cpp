@@ -9,6 +9,7 @@
 #include "ui/PresentationMode.h"
 #include "ui/FitPanel.h"
 #include "ui/ImportSettingsDialog.h"
+#include "ui/RunLogsDialog.h"
 #include "ui/ResultActions.h"
 #include "ui/WindowStatus.h"
 #include "ui/ChartExporter.h"
@@ -22,6 +23,8 @@
 #include "ui/RecentFilesMenu.h"
 #include "ui/RunListWidget.h"
 #include "ui/Settings.h"
+
+#include "core/io/Importers.h"
 
 #include <QActionGroup>
 #include <QClipboard>
@@ -157,6 +160,9 @@ void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::chooseAndOpen);
+    file->addAction(tr("Open &Folder of Runs\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &MainWindow::chooseAndOpenFolder)
+        ->setToolTip(tr("Find every run under a folder: TensorBoard, MLflow, W&B, Hugging Face, per-run JSON and tables"));
     m_recent = new RecentFilesMenu(this);
     connect(m_recent, &RecentFilesMenu::openRequested, this, [this](const QString& p) { openFile(p); });
     file->addMenu(m_recent);
@@ -208,9 +214,27 @@ void MainWindow::createActions()
             m_document->setImportOptions(dialog.options(), tr("Change row filters and run key"));
     });
     filterRows->setToolTip(tr("Read the file again keeping only some rows, or with other run key columns"));
-    filterRows->setEnabled(!m_document->sourcePath().isEmpty());
-    connect(m_document, &Document::changed, filterRows,
-            [this, filterRows] { filterRows->setEnabled(!m_document->sourcePath().isEmpty()); });
+    QAction* runLogs = data->addAction(tr("Run &Logs: Metric, N and Tokens\u2026"), this, [this] {
+        if (m_document->sourcePath().isEmpty() || m_document->isLoading())
+            return;
+        RunLogsDialog dialog(m_document->sourcePath(), m_document->importOptions(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_document->setImportOptions(dialog.options(), tr("Change loss metric, N or tokens of run logs"));
+    });
+    runLogs->setToolTip(tr("Read the run logs again with another loss metric, N parameter, tokens per step or join"));
+    const auto updateDataActions = [this, filterRows, runLogs] {
+        const QString path = m_document->sourcePath();
+        auto importer = path.isEmpty() ? tl::expected<const core::Importer*, core::Error>(nullptr)
+                                       : core::importerFor(path.toStdString());
+        const bool logs = importer && *importer != nullptr && LoadController::isRunLogSource(**importer);
+        filterRows->setEnabled(!path.isEmpty() && !logs);
+        runLogs->setEnabled(logs);
+    };
+    updateDataActions();
+    connect(m_document, &Document::changed, this, [updateDataActions](Document::Changes what) {
+        if (what.testFlag(Document::Change::Sweep)) // a new sweep (or source); not every slider move
+            updateDataActions();
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ScaleLab"), this, [this] {
@@ -353,6 +377,16 @@ void MainWindow::chooseAndOpenProject()
         return;
     Settings::lastDirectory().setValue(QFileInfo(path).absolutePath());
     openProject(path);
+}
+
+void MainWindow::chooseAndOpenFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Folder of Runs"),
+                                                          Settings::lastDirectory().value());
+    if (dir.isEmpty())
+        return;
+    Settings::lastDirectory().setValue(dir);
+    openFile(dir);
 }
 
 void MainWindow::chooseAndOpen()

@@ -94,6 +94,7 @@ private:
     void onDocumentChanged();
 
     void chooseAndOpen();
+    void chooseAndOpenFolder();
     void chooseAndOpenProject();
     void updateTitle();
     void onFitChanged();

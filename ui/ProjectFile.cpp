@@ -2,6 +2,7 @@
 #include "ui/ProjectFile.h"
 
 #include "ui/JsonNode.h"
+#include "ui/ReloadCommand.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -86,10 +87,21 @@ QJsonObject importToJson(const core::ImportOptions& options)
                                    {u"value"_s, QString::fromStdString(f.value)},
                                    {u"equals"_s, f.equals}});
     const QString delimiter = options.delimiter == 0 ? QString() : QString(QLatin1Char(options.delimiter));
+    const core::RunMetadataOptions& l = options.logs;
+    QJsonObject keys;
+    for (const auto& [role, key] : l.keys)
+        keys.insert(QString::fromUtf8(core::roleName(role)), QString::fromStdString(key));
+    const QJsonObject logs{{u"metric"_s, QString::fromStdString(l.metric)},
+                           {u"keys"_s, keys},
+                           {u"namePattern"_s, QString::fromStdString(l.namePattern)},
+                           {u"joinTable"_s, QString::fromStdString(l.joinTable)},
+                           {u"joinColumn"_s, QString::fromStdString(l.joinColumn)},
+                           {u"tokensPerStep"_s, real(l.tokensPerStep)}};
     return {{u"columns"_s, columns},
             {u"filters"_s, filters},
             {u"runKey"_s, strings(options.runKey)},
-            {u"delimiter"_s, delimiter}};
+            {u"delimiter"_s, delimiter},
+            {u"logs"_s, logs}};
 }
 
 core::ImportOptions importFromJson(const JsonNode& in)
@@ -114,6 +126,22 @@ core::ImportOptions importFromJson(const JsonNode& in)
         in[u"delimiter"_s].fail(u"expected one ASCII character or \"\""_s);
     else if (delimiter.size() == 1)
         options.delimiter = delimiter[0].toLatin1();
+    const JsonNode logs = in[u"logs"_s]; // absent in projects saved before run logs were read
+    core::RunMetadataOptions& l = options.logs;
+    l.metric = logs[u"metric"_s].text();
+    const JsonNode keys = logs[u"keys"_s];
+    for (const QString& name : keys.keys()) {
+        if (const auto role = core::roleFromName(name.toStdString()))
+            l.keys[*role] = keys[name].text();
+        else
+            keys[name].fail(u"unknown role \"%1\""_s.arg(name));
+    }
+    l.namePattern = logs[u"namePattern"_s].text();
+    l.joinTable = logs[u"joinTable"_s].text();
+    l.joinColumn = logs[u"joinColumn"_s].text();
+    l.tokensPerStep = logs[u"tokensPerStep"_s].number(0.0);
+    if (!(l.tokensPerStep >= 0))
+        logs[u"tokensPerStep"_s].fail(u"expected a number >= 0"_s);
     return options;
 }
 
@@ -191,15 +219,7 @@ void fitFromJson(const JsonNode& in, ProjectState& s)
 
 bool ProjectState::operator==(const ProjectState& o) const
 {
-    auto sameImport = [](const core::ImportOptions& a, const core::ImportOptions& b) {
-        auto sameFilters =
-            std::equal(a.filters.begin(), a.filters.end(), b.filters.begin(), b.filters.end(),
-                       [](const core::RowFilter& x, const core::RowFilter& y) {
-                           return x.column == y.column && x.value == y.value && x.equals == y.equals;
-                       });
-        return a.columns == b.columns && sameFilters && a.runKey == b.runKey && a.delimiter == b.delimiter;
-    };
-    return dataPath == o.dataPath && sameImport(importOptions, o.importOptions) && fitSpec == o.fitSpec &&
+    return dataPath == o.dataPath && sameImportOptions(importOptions, o.importOptions) && fitSpec == o.fitSpec &&
            excludedRunIds == o.excludedRunIds && fit == o.fit && budget == o.budget && view == o.view &&
            x == o.x && colorBy == o.colorBy && hiddenRunIds == o.hiddenRunIds && chart == o.chart &&
            smoothing == o.smoothing && seedColumn == o.seedColumn &&

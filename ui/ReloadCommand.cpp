@@ -13,7 +13,7 @@ bool sameImportOptions(const core::ImportOptions& a, const core::ImportOptions& 
     const auto sameFilter = [](const core::RowFilter& x, const core::RowFilter& y) {
         return x.column == y.column && x.value == y.value && x.equals == y.equals;
     };
-    return a.columns == b.columns && a.runKey == b.runKey && a.delimiter == b.delimiter &&
+    return a.columns == b.columns && a.runKey == b.runKey && a.delimiter == b.delimiter && a.logs == b.logs &&
            std::equal(a.filters.begin(), a.filters.end(), b.filters.begin(), b.filters.end(), sameFilter);
 }
 

@@ -23,7 +23,7 @@ constexpr std::array<std::string_view, 5> kN{"N", "params", "n_params", "num_par
 constexpr std::array<std::string_view, 4> kD{"D", "tokens", "n_tokens", "train_tokens"};
 constexpr std::array<std::string_view, 4> kC{"C", "flops", "compute", "Training FLOP"};
 constexpr std::array<std::string_view, 1> kBudget{"budget"};
-constexpr std::array<std::string_view, 6> kLoss{"loss",      "val_loss",   "eval/loss",
+constexpr std::array<std::string_view, 7> kLoss{"loss",      "val_loss",   "val/loss",     "eval/loss",
                                                 "eval_loss", "train/loss", "train/lm_loss"};
 constexpr std::array<std::string_view, 3> kRun{"run", "name", "run_id"};
 constexpr std::array<std::string_view, 1> kStep{"step"};

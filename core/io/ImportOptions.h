@@ -40,6 +40,8 @@ struct RunMetadataOptions {
     /// Training tokens per optimizer step (global batch × sequence length); tokens = step × this
     /// when the log has no token counts. 0 = not given.
     double tokensPerStep = 0;
+
+    bool operator==(const RunMetadataOptions&) const = default;
 };
 
 /// How to read a run table. Everything is optional: empty means "detect".

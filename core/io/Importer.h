@@ -29,10 +29,21 @@ public:
     [[nodiscard]] virtual std::string_view label() const = 0;
     /// Lower-case file extensions without the dot, e.g. {"csv", "tsv", "txt"}.
     [[nodiscard]] virtual std::vector<std::string_view> extensions() const = 0;
+    /// File-name patterns for open dialogs: "*.<ext>" for each extension unless overridden
+    /// (TensorBoard's event files have no extension: "*tfevents*"). Empty for directory-only formats.
+    [[nodiscard]] virtual std::vector<std::string> fileNamePatterns() const
+    {
+        std::vector<std::string> out;
+        for (std::string_view ext : extensions())
+            out.push_back("*." + std::string(ext));
+        return out;
+    }
     /// Confidence in [0, 1] that this importer reads `path`, whose first bytes are `head` (<= 64 KiB).
     [[nodiscard]] virtual double sniff(std::string_view path, std::string_view head) const = 0;
     /// Confidence in [0, 1] that this importer reads the directory `dir` as a whole (a TensorBoard
     /// run, an mlruns/ store). Looks at names only, a level or two deep; never reads big files.
+    /// 0.5 or more means the directory is one source: a folder search reads it with this
+    /// importer and does not descend into it. Less is only a preference when it is opened directly.
     [[nodiscard]] virtual double sniffDirectory(const std::string& dir) const
     {
         (void)dir;

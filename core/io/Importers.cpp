@@ -4,20 +4,45 @@
 #include "core/io/DelimitedImporter.h"
 #include "core/io/FileBuffer.h"
 #include "core/io/JsonLinesImporter.h"
+#include "core/io/logs/HfTrainerStateImporter.h"
+#include "core/io/logs/MlflowFileStoreImporter.h"
+#include "core/io/logs/MlflowSqliteImporter.h"
 #include "core/io/logs/RunHistoryImporter.h"
+#include "core/io/logs/RunJsonImporter.h"
+#include "core/io/logs/FolderImporter.h"
+#include "core/io/logs/TensorBoardImporter.h"
 #include "core/io/logs/WandbCsvExportImporter.h"
 
-#include <array>
+#include <filesystem>
+#include <system_error>
 
 namespace core {
 
 std::span<const Importer* const> importers()
 {
+    // One static instance per importer, then one table entry each (keep one per line).
     static const DelimitedImporter delimited;
     static const JsonLinesImporter jsonLines;
     static const RunHistoryImporter runHistory; // before jsonLines: wins the tie on .jsonl histories
     static const WandbCsvExportImporter wandbCsv;
-    static const std::array<const Importer*, 4> table{&delimited, &runHistory, &jsonLines, &wandbCsv};
+    static const TensorBoardImporter tensorBoard;
+    static const FolderImporter folder;
+    static const HfTrainerStateImporter hfTrainerState;
+    static const RunJsonImporter runJson;
+    static const MlflowFileStoreImporter mlflow;
+    static const MlflowSqliteImporter mlflowSqlite;
+    static const Importer* const table[] = {
+        &delimited,
+        &runHistory,
+        &jsonLines,
+        &wandbCsv,
+        &tensorBoard,
+        &folder,
+        &hfTrainerState,
+        &runJson,
+        &mlflow,
+        &mlflowSqlite,
+    };
     return table;
 }
 
@@ -31,6 +56,21 @@ const Importer* importerById(std::string_view id)
 
 tl::expected<const Importer*, Error> importerFor(const std::string& path)
 {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        const Importer* best = nullptr;
+        double bestScore = 0;
+        for (const Importer* importer : importers()) {
+            const double score = importer->sniffDirectory(path);
+            if (score > bestScore) {
+                best = importer;
+                bestScore = score;
+            }
+        }
+        if (best == nullptr)
+            return tl::unexpected(Error::at(path, 0, 0, "no importer reads this directory"));
+        return best;
+    }
     constexpr std::size_t kHead = std::size_t{64} << 10;
     auto file = FileBuffer::open(path, kHead);
     if (!file)

@@ -86,7 +86,7 @@ TableBuilder::create(std::string file, std::vector<std::string> header,
         return tl::unexpected(std::move(error));
     };
     if (!has(Role::Loss))
-        return fail("no loss column (looked for loss, val_loss, eval/loss, eval_loss, train/loss, "
+        return fail("no loss column (looked for loss, val_loss, val/loss, eval/loss, eval_loss, train/loss, "
                     "train/lm_loss; name one with --columns loss=<column>); columns found: "
                     + listColumns(b.m_header));
     if (!has(Role::N) && !has(Role::D) && !has(Role::C))

@@ -269,7 +269,7 @@ private Q_SLOTS:
         write(path("sweep/run-a/trainer_state.json"), R"({"log_history": [{"loss": 7.0, "step": 5}]})");
         write(path("sweep/notes/readme.txt"), "not a run");
         QCOMPARE(importer_.sniffDirectory(path("sweep/run-b")), 0.9);
-        QCOMPARE(importer_.sniffDirectory(path("sweep")), 0.8);
+        QCOMPARE(importer_.sniffDirectory(path("sweep")), 0.3);
         QCOMPARE(importer_.sniffDirectory(path("sweep/notes")), 0.0);
         auto one = importer_.readLogs(path("sweep/run-b"), {});
         QVERIFY(one.has_value());

@@ -9,7 +9,6 @@
 #include "core/io/logs/RunHistoryImporter.h"
 
 #include <QDirIterator>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QtTest>
 
@@ -295,12 +294,8 @@ private Q_SLOTS:
         if (!QFileInfo::exists(QString::fromStdString(path)))
             QSKIP("shared data (polypythia-seeds) not present");
         QCOMPARE((*core::importerFor(path))->id(), std::string_view("run-history"));
-        QElapsedTimer timer;
-        timer.start();
         const auto logs = importer_.readLogs(path, {});
-        const qint64 ms = timer.elapsed();
         QVERIFY2(logs.has_value(), logs ? "" : logs.error().toString().c_str());
-        qInfo("read %s in %lld ms", path.c_str(), static_cast<long long>(ms));
         QCOMPARE(logs->runs.size(), std::size_t(1));
         const core::LoggedRun& run = logs->runs[0];
         QCOMPARE(run.name, std::string("70m-seed1"));
@@ -316,7 +311,6 @@ private Q_SLOTS:
         QVERIFY(s.value[1] == 11.069671630859375);
         QVERIFY(s.value[142998] == 2.812286376953125);
         QVERIFY(s.value[142999] == 2.8003928661346436);
-        QVERIFY2(ms < 2000, "reading 143,000 rows should take well under a second");
     }
 };
 

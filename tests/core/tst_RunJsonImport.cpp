@@ -197,7 +197,7 @@ private Q_SLOTS:
 
     void directoryIsOneRunPerFile()
     {
-        QCOMPARE(importer_.sniffDirectory(kFixtures), 0.6);
+        QCOMPARE(importer_.sniffDirectory(kFixtures), 0.3);
         auto logs = importer_.readLogs(kFixtures, {});
         QVERIFY(logs.has_value());
         QCOMPARE(logs->runs.size(), std::size_t{3});

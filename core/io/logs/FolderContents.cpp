@@ -5,6 +5,7 @@
 #include "core/io/Importers.h"
 #include "core/io/logs/RunAttributeSources.h"
 #include "core/io/logs/RunLogImporter.h"
+#include "core/io/logs/RunQuantities.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -128,13 +129,24 @@ tl::expected<FolderContents, Error> readFolder(const std::string& folder, const 
                                                const Progress& progress)
 {
     std::error_code ec;
-    if (!fs::is_directory(folder, ec))
-        return tl::unexpected(Error::at(folder, 0, 0, "not a readable directory"));
-    const fs::path root(folder);
     FolderContents out;
     out.folder = folder;
     std::vector<Claim> claims;
-    collect(root, claims, out.skipped, root);
+    fs::path root(folder);
+    if (fs::is_regular_file(root, ec)) { // one log file: what the folder dialog shows for it
+        auto importer = importerFor(folder);
+        if (!importer)
+            return tl::unexpected(importer.error());
+        claims.push_back(Claim{root, *importer, fs::file_size(root, ec)});
+        root = root.parent_path();
+    } else if (!fs::is_directory(root, ec)) {
+        return tl::unexpected(Error::at(folder, 0, 0, "not a readable directory"));
+    } else if (const Importer* own = bestForDirectory(root)) { // a TensorBoard run, an mlruns/ store
+        claims.push_back(Claim{root, own, treeBytes(root)});
+        root = root.parent_path();
+    } else {
+        collect(root, claims, out.skipped, root);
+    }
 
     std::uintmax_t totalBytes = 1, doneBytes = 0;
     for (const Claim& c : claims)
@@ -235,6 +247,43 @@ tl::expected<FolderContents, Error> readFolder(const std::string& folder, const 
     if (!choice)
         return tl::unexpected(choice.error());
     out.metrics = std::move(*choice);
+    return out;
+}
+
+tl::expected<std::vector<std::string>, Error> describeQuantities(const FolderContents& contents,
+                                                               const RunMetadataOptions& options)
+{
+    const std::vector<LoggedRun>& runs = contents.logs.runs;
+    std::optional<AttributeTable> table = contents.joinTable;
+    std::string column = options.joinColumn;
+    if (!options.joinTable.empty() && (!table || table->path != options.joinTable)) {
+        auto read = readAttributeTable(options.joinTable);
+        if (!read)
+            return tl::unexpected(read.error());
+        table = std::move(*read);
+    }
+    auto sources = RunAttributeSources::create(options, runs, std::move(table), column);
+    if (!sources)
+        return tl::unexpected(sources.error());
+    std::vector<std::map<std::string, AttributeValue>> attributes(runs.size());
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        attributes[i] = runs[i].params;
+        std::vector<std::string> conflicts;
+        for (auto& [key, value] : sources->attributesFor(runs[i], conflicts))
+            attributes[i][key] = std::move(value);
+    }
+    auto quantities = RunQuantities::resolve(runs, attributes, options);
+    if (!quantities)
+        return tl::unexpected(quantities.error());
+    std::vector<std::string> out;
+    if (sources->hasJoin())
+        out.push_back("join: " + sources->joinPath() + " on column '" + sources->joinColumn() + "', "
+                      + std::to_string(sources->matchedRuns(runs)) + " of " + std::to_string(runs.size())
+                      + " runs matched");
+    for (std::string& note : quantities->notes())
+        out.push_back(std::move(note));
+    if (!quantities->hasTokens())
+        out.push_back("no token counts: give tokens per step (batch × sequence length) to plot against D or C");
     return out;
 }
 

@@ -54,9 +54,18 @@ struct FolderContents {
 /// empty. Files that fail to read are listed in `skipped` with their error and do not stop the
 /// rest. Errors (values): `folder` is not a readable directory; nothing in it gives a run (the
 /// first few reasons listed); an explicit join table or option that fails; "cancelled".
+/// `folder` may also be a single log file or a directory an importer claims as a whole: then it
+/// is the one source (what the GUI's run-log dialog shows before loading it).
 /// Progress goes from 0 to 1 by bytes read. Runs on the calling thread.
 [[nodiscard]] tl::expected<FolderContents, Error> readFolder(const std::string& folder,
                                                              const ImportOptions& options,
                                                              const Progress& progress = {});
+
+/// What loading `contents` with `options` would say about each quantity, without reading again
+/// or copying points: "N from 'model_size' (detected) for 9 of 9 runs", runs without N, the
+/// join. For a dialog that updates as the user edits the options. Errors as assembleSweep's for
+/// a bad key, join column or pattern. Pure; any thread.
+[[nodiscard]] tl::expected<std::vector<std::string>, Error> describeQuantities(const FolderContents& contents,
+                                                                              const RunMetadataOptions& options);
 
 } // namespace core

@@ -97,7 +97,7 @@ double HfTrainerStateImporter::sniffDirectory(const std::string& dir) const
         return 0.9;
     for (const fs::path& sub : subdirectories(dir))
         if (!stateFileOf(sub).empty())
-            return 0.8;
+            return 0.3; // below 0.5: a folder search descends and finds each output_dir itself
     return 0.0;
 }
 

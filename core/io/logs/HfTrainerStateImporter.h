@@ -17,7 +17,7 @@ public:
     [[nodiscard]] std::string_view label() const override { return "Hugging Face trainer_state.json"; }
     [[nodiscard]] std::vector<std::string_view> extensions() const override { return {"json"}; }
     [[nodiscard]] double sniff(std::string_view path, std::string_view head) const override;
-    /// 0.9 for an output_dir (trainer_state.json in it or in a checkpoint-<n>), 0.8 for a folder
+    /// 0.9 for an output_dir (trainer_state.json in it or in a checkpoint-<n>), 0.3 for a folder
     /// of them; 0 otherwise. Looks at names only, two levels deep.
     [[nodiscard]] double sniffDirectory(const std::string& dir) const override;
     /// Errors: those of HfTrainerStateReader for any file read (a folder stops at the first bad

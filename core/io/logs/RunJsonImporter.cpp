@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxEntries = 100000; ///< directory entries looked at
 constexpr double kScore = 0.6;
+constexpr double kDirectoryScore = 0.3;
 
 /// True when, after the root '{' at `start`, the head holds another '{' outside strings.
 bool hasNestedObject(std::string_view head, std::size_t start)
@@ -105,7 +106,9 @@ double RunJsonImporter::sniffDirectory(const std::string& dir) const
     for (std::size_t i = 0; i < std::min<std::size_t>(files.size(), 3); ++i)
         if (sniff(files[i].string(), headOf(files[i].string(), kHead)) < kScore)
             return 0.0;
-    return kScore;
+    // Below 0.5: opened directly, the folder is read as run JSON files; a folder search still
+    // descends into it and reads each file (with any other formats and a join table beside them).
+    return kDirectoryScore;
 }
 
 tl::expected<RunLogs, Error> RunJsonImporter::readLogs(const std::string& path,

@@ -24,7 +24,7 @@ public:
     /// it looks like JSON Lines (a one-line object followed by another line starting with '{');
     /// 0 otherwise (a flat object is left to the JSON Lines importer, as a one-row table).
     [[nodiscard]] double sniff(std::string_view path, std::string_view head) const override;
-    /// 0.6 when the directory directly holds .json files, no trainer_state.json, and the first
+    /// 0.3 (a preference, not a claim) when the directory directly holds .json files, no trainer_state.json, and the first
     /// three (by name) sniff as per-run JSON (reads their first 4 KiB only).
     [[nodiscard]] double sniffDirectory(const std::string& dir) const override;
     /// Errors: those of RunJsonReader for any file read (a directory stops at the first bad file,

@@ -21,6 +21,7 @@ public:
     [[nodiscard]] std::string_view id() const override { return "tensorboard"; }
     [[nodiscard]] std::string_view label() const override { return "TensorBoard event files"; }
     [[nodiscard]] std::vector<std::string_view> extensions() const override { return {}; }
+    [[nodiscard]] std::vector<std::string> fileNamePatterns() const override { return {"*tfevents*"}; }
     /// 0.95 for a file named like an event file whose first record frames correctly; 0.6 for
     /// other files whose first record frames correctly; else 0.
     [[nodiscard]] double sniff(std::string_view path, std::string_view head) const override;

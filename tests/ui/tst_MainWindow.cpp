@@ -27,6 +27,7 @@ private Q_SLOTS:
     void xQuantityActionsAndUndo();
     void exportsPngAndSvg();
     void dropOpensFile();
+    void dropOpensFolderOfRuns();
     void leftOutRowsInStatus();
     void loadErrorIsReported();
     void chinchillaReplication();
@@ -157,6 +158,36 @@ void TestMainWindow::dropOpensFile()
     QCOMPARE(w.document()->runCount(), 4);
 }
 
+void TestMainWindow::dropOpensFolderOfRuns()
+{
+    ui::MainWindow w;
+    w.setInteractive(false); // interactive, the run-log dialog would ask first
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(kTestData + QStringLiteral("/logs/folder-seeds"))});
+    const QPoint pos = w.rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &drop);
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(w.document()->runCount(), 3);
+    QCOMPARE(w.document()->sweep().format, std::string("folder"));
+    QCOMPARE(w.document()->sweep().runs[2].N, 7e7);
+    // The run-log settings replace the row filters for this source.
+    bool logsEnabled = false, filtersEnabled = true;
+    for (QAction* a : w.findChildren<QAction*>()) {
+        if (a->text().startsWith(QStringLiteral("Run &Logs")))
+            logsEnabled = a->isEnabled();
+        if (a->text().startsWith(QStringLiteral("&Filter Rows")))
+            filtersEnabled = a->isEnabled();
+    }
+    QVERIFY(logsEnabled);
+    QVERIFY(!filtersEnabled);
+}
+
 void TestMainWindow::leftOutRowsInStatus()
 {
     ui::MainWindow w;
@@ -216,8 +247,11 @@ void TestMainWindow::fileDialogFiltersComeFromImporters()
     const QStringList filters = ui::LoadController::fileDialogFilters();
     QVERIFY2(filters.size() >= 3, qPrintable(filters.join(QStringLiteral(";;"))));
     QVERIFY(filters.front().startsWith(QStringLiteral("All supported files (")));
-    QVERIFY2(filters.front().contains(QStringLiteral("*.csv")) && filters.front().contains(QStringLiteral("*.jsonl")),
+    QVERIFY2(filters.front().contains(QStringLiteral("*.csv")) && filters.front().contains(QStringLiteral("*.jsonl"))
+                 && filters.front().contains(QStringLiteral("*tfevents*")) && filters.front().contains(QStringLiteral("*.db")),
              qPrintable(filters.front()));
+    for (const QString& f : filters)
+        QVERIFY2(!f.endsWith(QStringLiteral("()")), qPrintable(f)); // no directory-only format without patterns
     QCOMPARE(filters.back(), QStringLiteral("All files (*)"));
 }
 

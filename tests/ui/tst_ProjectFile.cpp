@@ -32,6 +32,13 @@ ui::ProjectState fullState(const QString& dataPath)
     s.importOptions.filters = {{"lr", "1e-3", true}, {"tag", "bad run", false}};
     s.importOptions.runKey = {"name", "seed"};
     s.importOptions.delimiter = '\t';
+    core::RunMetadataOptions& logs = s.importOptions.logs;
+    logs.metric = "train/lm_loss";
+    logs.keys = {{core::Role::N, "model_size"}, {core::Role::D, "hyperparameters.tokens"}};
+    logs.namePattern = "(?<N>\\d+m)-seed(?<seed>\\d+)";
+    logs.joinTable = "/data/metadata.tsv";
+    logs.joinColumn = "name";
+    logs.tokensPerStep = 2097152.0 + 0.1; // not a round number: must survive exactly
     core::FitJobSpec& f = s.fitSpec;
     f.lawId = "chinchilla";
     f.selection = {core::FitSelection::Points::Min, 3, core::XQuantity::C};
@@ -100,6 +107,9 @@ private Q_SLOTS:
         QCOMPARE(bits(read->fit->objective), bits(0.012345678901234567));
         QCOMPARE(f.seed, std::numeric_limits<std::uint64_t>::max());
         QCOMPARE(read->importOptions.delimiter, '\t');
+        QCOMPARE(read->importOptions.logs.keys.at(core::Role::D), std::string("hyperparameters.tokens"));
+        QCOMPARE(read->importOptions.logs.namePattern, std::string("(?<N>\\d+m)-seed(?<seed>\\d+)"));
+        QCOMPARE(bits(read->importOptions.logs.tokensPerStep), bits(2097152.0 + 0.1));
         QCOMPARE(read->excludedRunIds[1], std::string("ümlaut-run"));
         QCOMPARE(read->dataPath, dir.filePath(QStringLiteral("data/runs.csv")));
         QCOMPARE(read->smoothing, 0.85);
@@ -193,6 +203,12 @@ private Q_SLOTS:
         QTest::newRow("role") << head.chopped(3) + R"(, "import": {"columns": {"params": "N"}}}})"
                               << "data.import.columns.params"
                               << R"(unknown column role "params")";
+        QTest::newRow("log key role") << head.chopped(3) + R"(, "import": {"logs": {"keys": {"size": "m"}}}}})"
+                                      << "data.import.logs.keys.size"
+                                      << R"(unknown role "size")";
+        QTest::newRow("tokens per step") << head.chopped(3) + R"(, "import": {"logs": {"tokensPerStep": -2}}}})"
+                                         << "data.import.logs.tokensPerStep"
+                                         << "expected a number >= 0";
         QTest::newRow("no data") << QByteArray(R"({"formatVersion": 1})") << "data.path"
                                  << "missing: the project names no data file";
         QTest::newRow("result") << head + R"("result": {"names": ["E"], "params": [1, 2]}})"

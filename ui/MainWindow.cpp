@@ -8,8 +8,7 @@
 #include "ui/ChartViews.h"
 #include "ui/PresentationMode.h"
 #include "ui/FitPanel.h"
-#include "ui/ImportSettingsDialog.h"
-#include "ui/RunLogsDialog.h"
+#include "ui/DataMenu.h"
 #include "ui/ResultActions.h"
 #include "ui/WindowStatus.h"
 #include "ui/ChartExporter.h"
@@ -24,7 +23,6 @@
 #include "ui/RunListWidget.h"
 #include "ui/Settings.h"
 
-#include "core/io/Importers.h"
 
 #include <QActionGroup>
 #include <QClipboard>
@@ -205,36 +203,7 @@ void MainWindow::createActions()
     tools->addAction(undo);
     tools->addAction(redo);
 
-    QMenu* data = menuBar()->addMenu(tr("&Data"));
-    QAction* filterRows = data->addAction(tr("&Filter Rows and Run Key\u2026"), this, [this] {
-        if (m_document->sourcePath().isEmpty() || m_document->isLoading())
-            return;
-        ImportSettingsDialog dialog(m_document->sourcePath(), m_document->importOptions(), this);
-        if (dialog.exec() == QDialog::Accepted)
-            m_document->setImportOptions(dialog.options(), tr("Change row filters and run key"));
-    });
-    filterRows->setToolTip(tr("Read the file again keeping only some rows, or with other run key columns"));
-    QAction* runLogs = data->addAction(tr("Run &Logs: Metric, N and Tokens\u2026"), this, [this] {
-        if (m_document->sourcePath().isEmpty() || m_document->isLoading())
-            return;
-        RunLogsDialog dialog(m_document->sourcePath(), m_document->importOptions(), this);
-        if (dialog.exec() == QDialog::Accepted)
-            m_document->setImportOptions(dialog.options(), tr("Change loss metric, N or tokens of run logs"));
-    });
-    runLogs->setToolTip(tr("Read the run logs again with another loss metric, N parameter, tokens per step or join"));
-    const auto updateDataActions = [this, filterRows, runLogs] {
-        const QString path = m_document->sourcePath();
-        auto importer = path.isEmpty() ? tl::expected<const core::Importer*, core::Error>(nullptr)
-                                       : core::importerFor(path.toStdString());
-        const bool logs = importer && *importer != nullptr && LoadController::isRunLogSource(**importer);
-        filterRows->setEnabled(!path.isEmpty() && !logs);
-        runLogs->setEnabled(logs);
-    };
-    updateDataActions();
-    connect(m_document, &Document::changed, this, [updateDataActions](Document::Changes what) {
-        if (what.testFlag(Document::Change::Sweep)) // a new sweep (or source); not every slider move
-            updateDataActions();
-    });
+    menuBar()->addMenu(new DataMenu(m_document, this));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ScaleLab"), this, [this] {

@@ -210,7 +210,7 @@ void BudgetPanel::recompute()
     const double C = m_budget;
     auto allocation = core::computeOptimal(law, m_params, C);
     if (!allocation) {
-        showMessage(QString::fromStdString(allocation.error().toString()));
+        showMessage(QString::fromStdString(allocation.error().message)); // no "--law:" prefix in the GUI
         return;
     }
     m_allocation = *allocation;

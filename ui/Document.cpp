@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace ui {
 
@@ -155,8 +156,20 @@ core::FitJobSpec Document::defaultFitSpec(const core::Sweep& sweep)
     // Training curves: their final points often share one D/N (no way to tell alpha from beta), so
     // every point is fitted by default, as long as a refit stays interactive.
     const bool curves = std::any_of(sweep.runs.begin(), sweep.runs.end(), [](const core::Run& r) { return r.pointCount() > 1; });
-    if (curves && sweep.pointCount() <= kMaxDefaultAllPoints)
+    if (curves && sweep.pointCount() <= kMaxDefaultAllPoints) {
         spec.selection.points = core::FitSelection::Points::All;
+    } else if (curves && nAndD) {
+        // Final points only. Runs that all end at one D (a seed or size sweep at a fixed token
+        // budget, e.g. PolyPythia) cannot tell the D term from the constant: fit L(N) instead.
+        std::set<double> finalD;
+        for (const core::Run& r : sweep.runs)
+            if (std::isfinite(r.D) && r.D > 0)
+                finalD.insert(r.D);
+        if (finalD.size() == 1) {
+            spec.lawId = "power";
+            spec.selection.x = core::XQuantity::N;
+        }
+    }
     return spec;
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 #include <cstdio>
 #include <cstdlib>
 
@@ -60,6 +61,33 @@ LogTicks oneTwoFiveTicks(double lo, double hi)
         }
     }
     return t;
+}
+
+/// Majors at the densest of these mantissa sets (x 10^k) that gives at most maxMajor ticks, minors
+/// at the other integer multiples: for ranges of a factor 3 to 10, where even linear steps crowd
+/// the top of a log axis and leave its bottom bare (a loss axis from 2.3 to 11 reads 2.5, 3, 4,
+/// 5, 6, 8, 10 instead of 4, 6, 8, 10). Empty when even the sparsest set has too many or < 2.
+LogTicks logSpacedTicks(double lo, double hi, int maxMajor)
+{
+    static const std::vector<std::vector<double>> kSets{
+        {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8}, {1, 1.5, 2, 3, 4, 5, 7}, {1, 2, 3, 5}, {1, 2, 5}};
+    const int e0 = static_cast<int>(std::floor(std::log10(lo))) - 1;
+    const int e1 = static_cast<int>(std::floor(std::log10(hi)));
+    for (const std::vector<double>& set : kSets) {
+        LogTicks t;
+        for (int e = e0; e <= e1; ++e) {
+            const double p = std::pow(10.0, e);
+            for (double m : set)
+                if (inRange(m * p, lo, hi))
+                    t.major.push_back(m * p);
+            for (int m = 1; m <= 9; ++m)
+                if (inRange(m * p, lo, hi) && std::find(set.begin(), set.end(), static_cast<double>(m)) == set.end())
+                    t.minor.push_back(m * p);
+        }
+        if (static_cast<int>(t.major.size()) <= maxMajor && t.major.size() >= 2)
+            return t;
+    }
+    return {};
 }
 
 /// Plain decimal steps (1, 2, 2.5, 5 x 10^k) for a range within about a decade.
@@ -136,6 +164,9 @@ LogTicks logTicks(double lo, double hi, int maxMajor)
             return t;
         return decadeTicks(lo, hi, maxMajor);
     }
+    if (hi / lo >= 3.0)
+        if (LogTicks t = logSpacedTicks(lo, hi, maxMajor); !t.major.empty())
+            return t;
     return linearTicks(lo, hi, maxMajor);
 }
 

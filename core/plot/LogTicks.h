@@ -15,7 +15,8 @@ struct LogTicks {
 /// Ticks for a log axis spanning [lo, hi] (data units, 0 < lo < hi). Over several decades: majors at
 /// powers of ten (thinned to every k-th decade to stay <= maxMajor), minors at 2..9 x 10^k. Within a
 /// decade or two (a narrow loss axis): majors at plain "nice" decimal steps (1, 2, 2.5, 5 x 10^k),
-/// so a loss axis from 2.1 to 3.4 reads 2.2, 2.4, ... 3.4.
+/// so a loss axis from 2.1 to 3.4 reads 2.2, 2.4, ... 3.4; over a factor of 3 or more, at nice
+/// mantissas spread evenly in log (2.3 to 11 reads 2.5, 3, 4, 5, 6, 8, 10).
 [[nodiscard]] LogTicks logTicks(double lo, double hi, int maxMajor = 8);
 
 /// How tick labels look: SI-like suffixes for counts ("350M", "7B", "1.5T"), scientific ("1e21")

@@ -45,6 +45,18 @@ private Q_SLOTS:
         compareList({t.minor[0], t.minor[1], t.minor[2]}, {2.1, 2.15, 2.25});
     }
 
+    void factorThreeToTenSpreadsTicksInLog()
+    {
+        // A training curve's loss axis (PolyPythia: 2.36 to 11.07): linear steps would label only
+        // 4, 6, 8, 10 and leave the bottom half bare.
+        auto t = core::logTicks(2.3, 11.5, 8);
+        compareList(t.major, {2.5, 3, 4, 5, 6, 8, 10});
+        compareList(t.minor, {7, 9});
+        // Fewer ticks allowed: a sparser set, still spread in log.
+        t = core::logTicks(2.3, 11.5, 4);
+        compareList(t.major, {3, 5, 10});
+    }
+
     void aboutOneDecadeUsesOneTwoFive()
     {
         const auto t = core::logTicks(1.5, 40.0, 8);

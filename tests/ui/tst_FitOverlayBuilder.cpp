@@ -80,7 +80,15 @@ private Q_SLOTS:
         core::Sweep big = s;
         for (int i = 0; i < 25000; ++i)
             big.runs.front().curves.front().append(100 + i, 2e10, 1e20, 2.0);
+        big.runs.front().D = 2e10; // the other run ends at 1.6e10
         QCOMPARE(ui::Document::defaultFitSpec(big).selection.points, core::FitSelection::Points::Final);
+        QCOMPARE(ui::Document::defaultFitSpec(big).lawId, std::string("chinchilla")); // its runs end at several D
+        // Final points that all share one D cannot separate the D term: the power law in N.
+        for (core::Run& r : big.runs)
+            r.D = 3e11;
+        const core::FitJobSpec oneD = ui::Document::defaultFitSpec(big);
+        QCOMPARE(oneD.lawId, std::string("power"));
+        QCOMPARE(oneD.selection.x, core::XQuantity::N);
     }
 
     void groupCurvesAreSolidOverTheRunsAndDashedBeyond()

@@ -2,6 +2,7 @@
 #include "core/io/TfEvent.h"
 
 #include "core/io/ProtoWire.h"
+#include "core/io/TfHparams.h"
 
 #include <optional>
 
@@ -77,16 +78,20 @@ std::optional<double> tensorScalar(Bytes message, bool& malformed)
     return std::nullopt;
 }
 
-std::string pluginOf(Bytes metadata, bool& malformed)
+/// SummaryMetadata.plugin_data's plugin_name (and its content in `content`).
+std::string pluginOf(Bytes metadata, bool& malformed, Bytes& content)
 {
     ProtoWire m(metadata);
     std::string name;
     while (auto f = m.next())
         if (f->tag == 1 && f->type == ProtoWire::Type::Bytes) {
             ProtoWire p(f->bytes);
-            while (auto g = p.next())
+            while (auto g = p.next()) {
                 if (g->tag == 1 && g->type == ProtoWire::Type::Bytes)
                     name = text(g->bytes);
+                else if (g->tag == 2 && g->type == ProtoWire::Type::Bytes)
+                    content = g->bytes;
+            }
             malformed = malformed || p.failed();
         }
     malformed = malformed || m.failed();
@@ -121,6 +126,7 @@ tl::expected<TfEvent, std::string> decodeTfEvent(Bytes message)
                 ProtoWire value(v->bytes);
                 TfEvent::Scalar s;
                 std::optional<double> x;
+                Bytes pluginContent;
                 while (auto g = value.next()) {
                     if (g->tag == 1 && g->type == ProtoWire::Type::Bytes)
                         s.tag = text(g->bytes);
@@ -129,10 +135,13 @@ tl::expected<TfEvent, std::string> decodeTfEvent(Bytes message)
                     else if (g->tag == 8 && g->type == ProtoWire::Type::Bytes)
                         x = tensorScalar(g->bytes, malformed);
                     else if (g->tag == 9 && g->type == ProtoWire::Type::Bytes)
-                        s.plugin = pluginOf(g->bytes, malformed);
+                        s.plugin = pluginOf(g->bytes, malformed, pluginContent);
                 }
+                if (s.plugin == "hparams")
+                    for (auto& kv : decodeSessionStartHparams(pluginContent, malformed))
+                        e.hparams.push_back(std::move(kv));
                 malformed = malformed || value.failed();
-                if (x && !s.tag.empty()) {
+                if (x && !s.tag.empty() && s.plugin != "hparams") { // its placeholder tensor is no metric
                     s.value = *x;
                     e.scalars.push_back(std::move(s));
                 }

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/data/AttributeValue.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <tl/expected.hpp>
@@ -15,7 +18,8 @@ namespace core {
 /// wall time (s), step, the file version of the first event, whether it is a SessionLog START (a
 /// restart: TensorBoard purges later steps), and the scalars of its Summary, from simple_value or
 /// from a scalar TensorProto (DT_FLOAT or DT_DOUBLE; tensor_content, float_val or double_val, packed
-/// or not). Non-scalar values are left out. A value type.
+/// or not), and the hyperparameters of an hparams-plugin summary. Non-scalar values are left out.
+/// A value type.
 struct TfEvent {
     struct Scalar {
         std::string tag;
@@ -27,6 +31,8 @@ struct TfEvent {
     std::string fileVersion;
     bool sessionStart = false;
     std::vector<Scalar> scalars;
+    /// Hyperparameters of an hparams-plugin session_start_info summary (TfHparams), in order.
+    std::vector<std::pair<std::string, AttributeValue>> hparams;
 };
 
 /// Decodes one Event. Errors (values, in words): malformed wire data, at which message.

@@ -88,6 +88,27 @@ Bytes doubleEvent(std::int64_t step, const std::string& tag, double value)
     return Enc().f64(1, 1.7e9).varint(2, static_cast<std::uint64_t>(step)).bytes(5, Enc().bytes(1, v).out).out;
 }
 
+/// Lightning-style hyperparameters: a "_hparams_/session_start_info" value with plugin "hparams"
+/// whose content is HParamsPluginData{session_start_info{hparams: n_params=7e7 (number),
+/// optimizer="adamw" (string), compile=true (bool)}}, and a DT_FLOAT 0.0 placeholder tensor.
+Bytes hparamsEvent()
+{
+    const auto entry = [](const std::string& key, const Bytes& value) {
+        return Enc().str(1, key).bytes(2, value).out;
+    };
+    const Bytes start = Enc()
+                            .bytes(1, entry("n_params", Enc().f64(2, 7e7).out))
+                            .bytes(1, entry("optimizer", Enc().str(3, "adamw").out))
+                            .bytes(1, entry("compile", Enc().varint(4, 1).out))
+                            .bytes(1, entry("notes", Enc().varint(1, 0).out)) // null: left out
+                            .out;
+    const Bytes content = Enc().varint(1, 0).bytes(3, start).out;
+    const Bytes meta = Enc().bytes(1, Enc().str(1, "hparams").bytes(2, content).out).out;
+    const Bytes tensor = Enc().varint(1, 1).bytes(2, {}).f32(5, 0.0F).out;
+    const Bytes v = Enc().str(1, "_hparams_/session_start_info").bytes(9, meta).bytes(8, tensor).out;
+    return Enc().f64(1, 1.7e9).bytes(5, Enc().bytes(1, v).out).out;
+}
+
 Bytes sessionStart(std::int64_t step)
 {
     return Enc().f64(1, 1.7e9).varint(2, static_cast<std::uint64_t>(step)).bytes(7, Enc().varint(1, 1).out).out;
@@ -188,6 +209,30 @@ private Q_SLOTS:
         QCOMPARE(r.D, 4096.0);
         QCOMPARE(sweep->layout, std::string("curves"));
         QCOMPARE(sweep->conventions.flopFormula, std::string("C = 6ND"));
+    }
+
+    void hparamsBecomeParamsAndGiveN()
+    {
+        QTemporaryDir dir;
+        const fs::path run = fs::path(dir.path().toStdString()) / "lightning" / "version_0";
+        writeFile(run / "events.out.tfevents.1.h",
+                  frames({versionEvent(), hparamsEvent(), scalarEvent(100, "val/loss", 3.5F),
+                          scalarEvent(200, "val/loss", 3.25F)}));
+        auto logs = core::TensorBoardImporter().readLogs(run.string(), {});
+        QVERIFY(logs.has_value());
+        const core::LoggedRun& r = logs->runs[0];
+        QCOMPARE(r.series.size(), std::size_t{1}); // the placeholder tensor is no series
+        QCOMPARE(std::get<double>(r.params.at("n_params")), 7e7);
+        QCOMPARE(std::get<std::string>(r.params.at("optimizer")), std::string("adamw"));
+        QCOMPARE(std::get<std::string>(r.params.at("compile")), std::string("true"));
+        QVERIFY(r.params.count("notes") == 0);
+        core::ImportOptions options;
+        options.logs.tokensPerStep = 1e6;
+        auto sweep = core::importFile(run.string(), options);
+        QVERIFY2(sweep.has_value(), sweep ? "" : sweep.error().toString().c_str());
+        QCOMPARE(sweep->runs[0].N, 7e7); // n_params detected
+        QCOMPARE(sweep->runs[0].D, 2e8);
+        QCOMPARE(sweep->conventions.parameterCount, std::string("as given in 'n_params'"));
     }
 
     void nestedRunDirectories()

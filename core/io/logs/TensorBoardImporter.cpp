@@ -72,6 +72,8 @@ public:
         }
         for (const TfEvent::Scalar& s : event.scalars)
             m_run.seriesFor(s.tag).append(step, s.value);
+        for (const auto& [key, value] : event.hparams) // later sessions override earlier ones
+            m_run.params[key] = value;
     }
 
 private:

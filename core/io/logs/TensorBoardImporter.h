@@ -10,7 +10,9 @@ namespace core {
 /// every such directory under it (PyTorch's add_scalars writes one per tag), each a run named by
 /// its path relative to the opened one. Opening one event file reads that file alone, as a run
 /// named after its directory. Scalars come from simple_value and from scalar DT_FLOAT/DT_DOUBLE
-/// tensors (TfEvent); every point is kept (TensorBoard itself samples 1000 per tag). A SessionLog
+/// tensors (TfEvent); every point is kept (TensorBoard itself samples 1000 per tag). Hyperparameters
+/// logged with the hparams plugin (Lightning's log_hyperparams) become the run's params, so N
+/// and D can come from them. A SessionLog
 /// START at step s purges the run's points with step >= s logged before it, as TensorBoard's
 /// event accumulator does for file version 2. Framing per TfRecordReader: a truncated last
 /// record is accepted, a record with a bad data CRC or undecodable contents is skipped with a

@@ -132,6 +132,8 @@ Options for info and fit:
   --where COLUMN=VALUE | COLUMN!=VALUE
                  Keep only rows where COLUMN equals (or differs from) VALUE. May repeat;
                  all filters must hold. Numbers compare as numbers (1e-3 == 0.001).
+                 For run logs and folders: keep the runs whose parameter or attribute
+                 COLUMN (or "run", the run name) matches, e.g. dataset_name=c4_original.
   --run-key COL+COL...
                  Identify a run by several columns, e.g. model+total_steps+peak_lr.
   --format text|json

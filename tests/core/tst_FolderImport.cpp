@@ -145,6 +145,32 @@ private Q_SLOTS:
         QCOMPARE(sweep.error().file, kFixture + "/missing.tsv");
     }
 
+    void filtersPickRunsByAttribute()
+    {
+        core::ImportOptions options;
+        options.filters = {{"seed", "1.0", true}}; // numbers compare as numbers
+        auto sweep = core::importFile(kFixture, options);
+        QVERIFY2(sweep.has_value(), sweep ? "" : sweep.error().toString().c_str());
+        QCOMPARE(sweep->runs.size(), std::size_t{2});
+        QCOMPARE(sweep->runs[0].name, std::string("14m-seed1"));
+        QCOMPARE(sweep->runs[1].name, std::string("70m-seed1"));
+        QVERIFY(anyNote(*sweep, "1 runs left out by the filters"));
+        options.filters = {{"model_size", "70m", false}, {"run", "14m-seed2", false}};
+        sweep = core::importFile(kFixture, options);
+        QVERIFY(sweep.has_value());
+        QCOMPARE(sweep->runs.size(), std::size_t{1});
+        QCOMPARE(sweep->runs[0].name, std::string("14m-seed1"));
+        options.filters = {{"lr", "1e-3", true}};
+        sweep = core::importFile(kFixture, options);
+        QVERIFY(!sweep.has_value());
+        QCOMPARE(sweep.error().parameter, std::string("--where"));
+        QVERIFY(contains(sweep.error().message, "'lr'"));
+        options.filters = {{"seed", "5", true}};
+        sweep = core::importFile(kFixture, options);
+        QVERIFY(!sweep.has_value());
+        QVERIFY(contains(sweep.error().message, "no run passes the filters (3 runs read)"));
+    }
+
     void namePatternInsteadOfAJoin()
     {
         QTemporaryDir dir;

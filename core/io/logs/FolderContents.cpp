@@ -173,7 +173,11 @@ tl::expected<FolderContents, Error> readFolder(const std::string& folder, const 
             runs = std::move(logs->runs);
             warnings = std::move(logs->warnings);
         } else {
-            auto sweep = claim.importer->read(claim.path.string(), options, part);
+            // Filters pick runs by attribute once all are read (assembleSweep); a table read
+            // here must not fail for lacking a column another format's runs have.
+            ImportOptions tableOptions = options;
+            tableOptions.filters.clear();
+            auto sweep = claim.importer->read(claim.path.string(), tableOptions, part);
             if (!sweep) {
                 if (sweep.error().message == "cancelled")
                     return tl::unexpected(sweep.error());

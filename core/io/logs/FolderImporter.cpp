@@ -62,7 +62,7 @@ tl::expected<Sweep, Error> FolderImporter::read(const std::string& path, const I
     auto sources = RunAttributeSources::create(logs, contents->logs.runs, contents->joinTable, logs.joinColumn);
     if (!sources)
         return tl::unexpected(sources.error());
-    auto sweep = assembleSweep(std::move(contents->logs), path, "folder", logs, contents->metrics, *sources, progress);
+    auto sweep = assembleSweep(std::move(contents->logs), path, "folder", options, contents->metrics, *sources, progress);
     if (!sweep)
         return sweep;
     std::string found;

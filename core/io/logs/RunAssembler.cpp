@@ -2,6 +2,7 @@
 #include "core/io/logs/RunAssembler.h"
 
 #include "core/io/logs/RunAttributeSources.h"
+#include "core/io/logs/RunFilters.h"
 #include "core/io/logs/RunQuantities.h"
 
 #include <algorithm>
@@ -106,8 +107,9 @@ tl::expected<MetricChoice, Error> chooseLossMetric(const std::vector<LoggedRun>&
 }
 
 tl::expected<Sweep, Error> assembleSweep(RunLogs logs, const std::string& sourcePath, const std::string& format,
-                                         const RunMetadataOptions& options, const Progress& progress)
+                                         const ImportOptions& importOptions, const Progress& progress)
 {
+    const RunMetadataOptions& options = importOptions.logs;
     std::vector<LoggedRun>& runs = logs.runs;
     if (runs.empty())
         return tl::unexpected(Error::at(sourcePath, 0, 0, "no runs found"));
@@ -121,13 +123,14 @@ tl::expected<Sweep, Error> assembleSweep(RunLogs logs, const std::string& source
     auto sources = RunAttributeSources::create(options, runs);
     if (!sources)
         return tl::unexpected(sources.error());
-    return assembleSweep(std::move(logs), sourcePath, format, options, *choice, *sources, progress);
+    return assembleSweep(std::move(logs), sourcePath, format, importOptions, *choice, *sources, progress);
 }
 
 tl::expected<Sweep, Error> assembleSweep(RunLogs logs, const std::string& sourcePath, const std::string& format,
-                                         const RunMetadataOptions& options, const MetricChoice& choice,
+                                         const ImportOptions& importOptions, const MetricChoice& choice,
                                          const RunAttributeSources& sources, const Progress& progress)
 {
+    const RunMetadataOptions& options = importOptions.logs;
     std::vector<LoggedRun>& runs = logs.runs;
     Sweep sweep;
     sweep.sourcePath = sourcePath;
@@ -164,6 +167,11 @@ tl::expected<Sweep, Error> assembleSweep(RunLogs logs, const std::string& source
                                   + " name it; the columns where they differ were not attached: "
                                   + joinNames(conflicts));
     }
+    auto filtered = filterRuns(runs, attributes, importOptions.filters);
+    if (!filtered)
+        return tl::unexpected(filtered.error());
+    if (*filtered > 0)
+        sweep.notes.push_back(std::to_string(*filtered) + " runs left out by the filters (--where)");
     auto quantities = RunQuantities::resolve(runs, attributes, options);
     if (!quantities)
         return tl::unexpected(quantities.error());

@@ -29,8 +29,8 @@ struct MetricChoice {
 
 /// Turns logged runs into a Sweep: each run keeps one curve, the loss metric's, every point in
 /// logged order; its parameters become attributes, with the rows of a join table and the groups
-/// of a name pattern added; N, D, C, budget and U come from the run itself, from the keys in
-/// options.keys, or from keys named like them (params, n_params, model_size; tokens, train_tokens);
+/// of a name pattern added; runs failing options.filters are left out (filterRuns); N, D, C, budget and U come from the run itself, from the keys in
+/// options.logs.keys, or from keys named like them (params, n_params, model_size; tokens, train_tokens);
 /// per-point tokens from the log, else step × tokensPerStep, and C = 6·N·tokens. Points whose loss,
 /// tokens or FLOPs cannot go on a log axis are kept and listed in Sweep::leftOut. Sweep::notes
 /// say which metric, keys and join were used and which runs lack N or D. `sourcePath` and
@@ -39,7 +39,7 @@ struct MetricChoice {
 /// an unreadable join table (naming it); a bad name pattern; no run with N, tokens or C; cancel.
 [[nodiscard]] tl::expected<Sweep, Error> assembleSweep(RunLogs logs, const std::string& sourcePath,
                                                        const std::string& format,
-                                                       const RunMetadataOptions& options,
+                                                       const ImportOptions& options,
                                                        const Progress& progress = {});
 
 class RunAttributeSources;
@@ -48,7 +48,7 @@ class RunAttributeSources;
 /// (the folder importer finds its own join table). Same result and errors otherwise.
 [[nodiscard]] tl::expected<Sweep, Error> assembleSweep(RunLogs logs, const std::string& sourcePath,
                                                        const std::string& format,
-                                                       const RunMetadataOptions& options,
+                                                       const ImportOptions& options,
                                                        const MetricChoice& choice,
                                                        const RunAttributeSources& sources,
                                                        const Progress& progress = {});

@@ -57,7 +57,7 @@ tl::expected<Sweep, Error> RunLogImporter::read(const std::string& path, const I
     auto logs = readLogs(path, reading);
     if (!logs)
         return tl::unexpected(logs.error());
-    return assembleSweep(std::move(*logs), path, std::string(id()), options.logs, progress);
+    return assembleSweep(std::move(*logs), path, std::string(id()), options, progress);
 }
 
 } // namespace core

@@ -23,7 +23,7 @@ public:
     /// (up to maxRows); detection.roles[Loss] is the metric that would be used as loss.
     [[nodiscard]] tl::expected<TablePreview, Error>
     preview(const std::string& path, const ImportOptions& options, std::size_t maxRows) const override;
-    /// readLogs, then assembleSweep with options.logs.
+    /// readLogs, then assembleSweep (options.logs, and options.filters on run attributes).
     [[nodiscard]] tl::expected<Sweep, Error>
     read(const std::string& path, const ImportOptions& options, const Progress& progress) const override;
 };

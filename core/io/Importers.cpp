@@ -13,8 +13,10 @@
 #include "core/io/logs/TensorBoardImporter.h"
 #include "core/io/logs/WandbCsvExportImporter.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
+#include <vector>
 
 namespace core {
 
@@ -87,10 +89,14 @@ tl::expected<const Importer*, Error> importerFor(const std::string& path)
         }
     }
     if (best == nullptr) {
+        std::vector<std::string> seen; // several importers read .csv, .json...
         std::string known;
         for (const Importer* importer : importers())
             for (std::string_view ext : importer->extensions())
-                known += (known.empty() ? "" : ", ") + std::string(ext);
+                if (std::find(seen.begin(), seen.end(), ext) == seen.end()) {
+                    seen.emplace_back(ext);
+                    known += (known.empty() ? "" : ", ") + std::string(ext);
+                }
         Error error;
         error.file = path;
         error.message = "no importer recognises this file (known extensions: " + known + ")";

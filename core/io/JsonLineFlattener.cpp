@@ -30,6 +30,10 @@ struct JsonLineHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonLin
             f.m_frames.push_back({0, false, 0});
             return true;
         }
+        if (f.m_frames.size() >= JsonLineFlattener::kMaxDepth) {
+            f.m_tooDeep = true;
+            return false;
+        }
         f.enterValue();
         f.m_path += '/';
         f.m_frames.push_back({f.m_path.size(), array, 0});
@@ -102,6 +106,7 @@ bool JsonLineFlattener::parse(std::string_view line)
     m_pendingColumn = 1;
     m_sawRoot = false;
     m_notObject = false;
+    m_tooDeep = false;
     rapidjson::MemoryStream stream(line.data(), line.size());
     JsonLineHandler handler(*this, stream);
     rapidjson::Reader reader;
@@ -114,6 +119,9 @@ bool JsonLineFlattener::parse(std::string_view line)
         const std::size_t start = line.find_first_not_of(" \t");
         m_errorColumn = (start == std::string_view::npos ? 0 : start) + 1;
         m_errorMessage = "expected a JSON object ({...}) on each line";
+    } else if (m_tooDeep) {
+        m_errorColumn = result.Offset();
+        m_errorMessage = "JSON nested more than " + std::to_string(kMaxDepth) + " levels deep";
     } else {
         m_errorColumn = result.Offset() + 1;
         m_errorMessage = std::string("invalid JSON: ") + rapidjson::GetParseError_En(result.Code());

@@ -16,6 +16,10 @@ namespace core {
 /// line once warmed up). Not thread-safe; use one instance per thread.
 class JsonLineFlattener {
 public:
+    /// Containers nested deeper than this end the parse with an error (RapidJSON's parser
+    /// recurses once per level, so a line of 100,000 '[' would otherwise overflow the stack).
+    static constexpr std::size_t kMaxDepth = 256;
+
     struct Field {
         std::string key;
         std::size_t valueOffset = 0; ///< into the value arena; use value()
@@ -56,6 +60,7 @@ private:
     std::size_t m_pendingColumn = 0;
     bool m_sawRoot = false;
     bool m_notObject = false;
+    bool m_tooDeep = false;
     std::size_t m_errorColumn = 0;
     std::string m_errorMessage;
 };

@@ -134,6 +134,7 @@ private Q_SLOTS:
         QVERIFY(!sweep.has_value());
         QCOMPARE(sweep.error().parameter, std::string("--join-column"));
         QVERIFY(contains(sweep.error().message, "filename, name, model_size, seed, selected"));
+        QCOMPARE(sweep.error().file, kFixture); // an option error still names the folder read
         options.logs.joinColumn = "filename"; // "raw/14m-seed1_a.tsv" names no run
         sweep = core::importFile(kFixture, options);
         QVERIFY(!sweep.has_value());
@@ -226,6 +227,23 @@ private Q_SLOTS:
         QCOMPARE(a->D, 2e7);
         QCOMPARE(a->curves[0].value[0], 4.5);
         QVERIFY(anyNote(*sweep, "skipped junk/blob.bin"));
+    }
+
+    void linksBackToTheFolderAreNotFollowedAgain()
+    {
+        // Two links back to the folder made the walk exponential (a hang); each directory is read once.
+        QTemporaryDir dir;
+        const fs::path root(dir.path().toStdString());
+        logtest::writeFile(dir, QStringLiteral("tb/N30m/events.out.tfevents.1.host"), tfEventFile(3.25F));
+        fs::create_directories(root / "sub");
+        fs::create_directory_symlink(root, root / "sub" / "up");
+        fs::create_directory_symlink(root, root / "sub" / "up2");
+        auto contents = core::readFolder(root.string(), {});
+        QVERIFY2(contents.has_value(), contents ? "" : contents.error().toString().c_str());
+        QCOMPARE(contents->logs.runs.size(), std::size_t{1});
+        QCOMPARE(contents->skipped.size(), std::size_t{2});
+        QCOMPARE(contents->skipped[0].path, std::string("sub/up"));
+        QVERIFY(contains(contents->skipped[1].reason, "already read"));
     }
 
     void badFolders()

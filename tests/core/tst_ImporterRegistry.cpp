@@ -8,7 +8,9 @@
 #include <algorithm>
 
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -72,6 +74,17 @@ private Q_SLOTS:
         const auto none = core::importerFor(odd);
         QVERIFY(!none.has_value());
         QCOMPARE(none.error().file, odd);
+        // Each known extension listed once, although several importers read .csv and .json.
+        const std::string& message = none.error().message;
+        const std::size_t from = message.find("extensions: ");
+        QVERIFY2(from != std::string::npos && message.back() == ')', message.c_str());
+        std::vector<std::string> listed;
+        std::stringstream list(message.substr(from + 12, message.size() - from - 13));
+        for (std::string ext; std::getline(list, ext, ',');)
+            listed.push_back(ext.substr(ext.find_first_not_of(' ')));
+        std::sort(listed.begin(), listed.end());
+        QVERIFY2(std::adjacent_find(listed.begin(), listed.end()) == listed.end(), message.c_str());
+        QVERIFY(std::binary_search(listed.begin(), listed.end(), std::string("csv")));
         const auto missing = core::importerFor(fixture("missing.csv"));
         QVERIFY(!missing.has_value());
         QCOMPARE(missing.error().file, fixture("missing.csv"));

@@ -99,6 +99,12 @@ private Q_SLOTS:
         QCOMPARE(f.value(f.fields()[3]), std::string_view("q\"u"));
         QVERIFY(!f.parse("{\"a\": 1"));
         QCOMPARE(f.errorColumn(), std::size_t(8)); // end of input
+        // Deep nesting is an error at the first bracket too deep, not a stack overflow.
+        const std::string deep = "{\"a\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+        QVERIFY(!f.parse(deep));
+        QCOMPARE(f.errorColumn(), std::size_t(6) + core::JsonLineFlattener::kMaxDepth); // '{' is level 1
+        QVERIFY(f.errorMessage().find("levels deep") != std::string::npos);
+        QVERIFY(f.parse("{\"a\": " + std::string(200, '[') + std::string(200, ']') + "}"));
     }
 };
 

@@ -329,6 +329,7 @@ private Q_SLOTS:
         auto sweep = core::importFile(run.string());
         QVERIFY(!sweep.has_value());
         QCOMPARE(sweep.error().parameter, std::string("--metric"));
+        QCOMPARE(sweep.error().file, run.string()); // an option error still names what was read
         QVERIFY(contains(sweep.error().message, "accuracy"));
         core::ImportOptions options;
         options.logs.metric = "val/loss";
@@ -340,6 +341,15 @@ private Q_SLOTS:
         sweep = core::importFile(run.string(), options);
         QVERIFY(!sweep.has_value());
         QCOMPARE(sweep.error().parameter, std::string("--key"));
+        QCOMPARE(sweep.error().file, run.string());
+        // A run that logs no scalar at all: an error about the data, not a list of no metrics.
+        const fs::path empty = fs::path(dir.path().toStdString()) / "empty";
+        writeFile(empty / "events.out.tfevents.1.h", frames({versionEvent()}));
+        sweep = core::importFile(empty.string());
+        QVERIFY(!sweep.has_value());
+        QCOMPARE(sweep.error().file, empty.string());
+        QVERIFY(sweep.error().parameter.empty());
+        QVERIFY2(contains(sweep.error().message, "no run logs any metric value"), sweep.error().message.c_str());
     }
 };
 

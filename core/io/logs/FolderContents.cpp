@@ -62,9 +62,19 @@ std::uintmax_t treeBytes(const fs::path& dir)
     return n;
 }
 
-/// Walks `dir` in name order, collecting what importers claim.
+/// True the first time the directory `dir` (through whatever links) is seen.
+bool firstVisit(const fs::path& dir, std::set<fs::path>& visited)
+{
+    std::error_code ec;
+    const fs::path canonical = fs::canonical(dir, ec);
+    return ec || visited.insert(canonical).second;
+}
+
+/// Walks `dir` in name order, collecting what importers claim. Links to directories are
+/// followed, but each directory is walked or claimed once (`visited`), so a link back to a
+/// parent cannot loop.
 void collect(const fs::path& dir, std::vector<Claim>& claims, std::vector<FolderContents::Skipped>& skipped,
-             const fs::path& root)
+             const fs::path& root, std::set<fs::path>& visited)
 {
     std::vector<fs::path> children;
     std::error_code ec;
@@ -76,10 +86,13 @@ void collect(const fs::path& dir, std::vector<Claim>& claims, std::vector<Folder
     for (const fs::path& child : children) {
         std::error_code typeError;
         if (fs::is_directory(child, typeError)) {
-            if (const Importer* importer = bestForDirectory(child))
+            if (!firstVisit(child, visited))
+                skipped.push_back({child.lexically_relative(root).generic_string(),
+                                   "a link to a directory that is already read"});
+            else if (const Importer* importer = bestForDirectory(child))
                 claims.push_back(Claim{child, importer, treeBytes(child)});
             else
-                collect(child, claims, skipped, root);
+                collect(child, claims, skipped, root, visited);
             continue;
         }
         if (!fs::is_regular_file(child, typeError))
@@ -92,6 +105,14 @@ void collect(const fs::path& dir, std::vector<Claim>& claims, std::vector<Folder
         }
         claims.push_back(Claim{child, *importer, fs::file_size(child, typeError)});
     }
+}
+
+/// An option error (--metric, --join-column) about the runs found in `folder` names the folder.
+Error aboutFolder(Error e, const std::string& folder)
+{
+    if (e.file.empty())
+        e.file = folder;
+    return e;
 }
 
 /// A run table's runs as logged runs (N, D, C as the table had them; the loss curve as a series).
@@ -145,7 +166,9 @@ tl::expected<FolderContents, Error> readFolder(const std::string& folder, const 
         claims.push_back(Claim{root, own, treeBytes(root)});
         root = root.parent_path();
     } else {
-        collect(root, claims, out.skipped, root);
+        std::set<fs::path> visited;
+        firstVisit(root, visited);
+        collect(root, claims, out.skipped, root, visited);
     }
 
     std::uintmax_t totalBytes = 1, doneBytes = 0;
@@ -243,13 +266,13 @@ tl::expected<FolderContents, Error> readFolder(const std::string& folder, const 
         plain.namePattern.clear();
         auto sources = RunAttributeSources::create(plain, out.logs.runs, out.joinTable, options.logs.joinColumn);
         if (!sources)
-            return tl::unexpected(sources.error());
+            return tl::unexpected(aboutFolder(sources.error(), folder));
         out.joinColumn = sources->joinColumn();
         out.joinMatches = sources->matchedRuns(out.logs.runs);
     }
     auto choice = chooseLossMetric(out.logs.runs, options.logs);
     if (!choice)
-        return tl::unexpected(choice.error());
+        return tl::unexpected(aboutFolder(choice.error(), folder));
     out.metrics = std::move(*choice);
     return out;
 }

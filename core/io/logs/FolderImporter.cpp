@@ -51,17 +51,27 @@ tl::expected<Sweep, Error> FolderImporter::read(const std::string& path, const I
     auto contents = readFolder(path, options, reading);
     if (!contents)
         return tl::unexpected(contents.error());
+    if (contents->metrics.metrics.empty())
+        return tl::unexpected(Error::at(path, 0, 0,
+                                        "no run logs any metric value (" + std::to_string(contents->logs.runs.size())
+                                            + " runs read)"));
     if (contents->metrics.metric.empty()) {
         std::string all;
         for (const std::string& m : contents->metrics.metrics)
             all += (all.empty() ? "" : ", ") + m;
-        return tl::unexpected(Error::forParameter(
-            "--metric", path + ": no metric is named like a loss; choose one with --metric from: " + all));
+        Error error =
+            Error::forParameter("--metric", "no metric is named like a loss; choose one with --metric from: " + all);
+        error.file = path;
+        return tl::unexpected(std::move(error));
     }
     RunMetadataOptions logs = options.logs;
     auto sources = RunAttributeSources::create(logs, contents->logs.runs, contents->joinTable, logs.joinColumn);
-    if (!sources)
-        return tl::unexpected(sources.error());
+    if (!sources) {
+        Error error = sources.error();
+        if (error.file.empty())
+            error.file = path;
+        return tl::unexpected(std::move(error));
+    }
     auto sweep = assembleSweep(std::move(contents->logs), path, "folder", options, contents->metrics, *sources, progress);
     if (!sweep)
         return sweep;

@@ -54,6 +54,21 @@ std::string joinNames(const std::vector<std::string>& names, std::size_t limit =
     return out;
 }
 
+/// An error about the runs read from `sourcePath` (an option that does not fit them) names that
+/// source, as the table importers' option errors do.
+Error aboutSource(Error e, const std::string& sourcePath)
+{
+    if (e.file.empty())
+        e.file = sourcePath;
+    return e;
+}
+
+/// An option error (--metric, --key) about the runs of `sourcePath`.
+Error optionError(const std::string& sourcePath, std::string parameter, std::string message)
+{
+    return aboutSource(Error::forParameter(std::move(parameter), std::move(message)), sourcePath);
+}
+
 bool usable(double v)
 {
     return std::isfinite(v) && v > 0;
@@ -115,14 +130,17 @@ tl::expected<Sweep, Error> assembleSweep(RunLogs logs, const std::string& source
         return tl::unexpected(Error::at(sourcePath, 0, 0, "no runs found"));
     auto choice = chooseLossMetric(runs, options);
     if (!choice)
-        return tl::unexpected(choice.error());
+        return tl::unexpected(aboutSource(choice.error(), sourcePath));
+    if (choice->metrics.empty())
+        return tl::unexpected(Error::at(
+            sourcePath, 0, 0, "no run logs any metric value (" + std::to_string(runs.size()) + " runs read)"));
     if (choice->metric.empty())
-        return tl::unexpected(Error::forParameter(
-            "--metric", sourcePath + ": no metric is named like a loss; choose one with --metric from: "
-                            + joinNames(choice->metrics)));
+        return tl::unexpected(optionError(sourcePath, "--metric",
+                                          "no metric is named like a loss; choose one with --metric from: "
+                                              + joinNames(choice->metrics)));
     auto sources = RunAttributeSources::create(options, runs);
     if (!sources)
-        return tl::unexpected(sources.error());
+        return tl::unexpected(aboutSource(sources.error(), sourcePath));
     return assembleSweep(std::move(logs), sourcePath, format, importOptions, *choice, *sources, progress);
 }
 
@@ -169,12 +187,12 @@ tl::expected<Sweep, Error> assembleSweep(RunLogs logs, const std::string& source
     }
     auto filtered = filterRuns(runs, attributes, importOptions.filters);
     if (!filtered)
-        return tl::unexpected(filtered.error());
+        return tl::unexpected(aboutSource(filtered.error(), sourcePath));
     if (*filtered > 0)
         sweep.notes.push_back(std::to_string(*filtered) + " runs left out by the filters (--where)");
     auto quantities = RunQuantities::resolve(runs, attributes, options);
     if (!quantities)
-        return tl::unexpected(quantities.error());
+        return tl::unexpected(aboutSource(quantities.error(), sourcePath));
     for (std::string& note : quantities->notes())
         sweep.notes.push_back(std::move(note));
     sweep.conventions = quantities->conventions();
@@ -236,11 +254,12 @@ tl::expected<Sweep, Error> assembleSweep(RunLogs logs, const std::string& source
         sweep.notes.push_back(std::to_string(noLoss.size()) + " runs do not log '" + choice.metric
                               + "' and were left out: " + joinNames(noLoss));
     if (sweep.runs.empty())
-        return tl::unexpected(Error::forParameter("--metric", sourcePath + ": no run logs '" + choice.metric + "'"));
+        return tl::unexpected(optionError(sourcePath, "--metric", "no run logs '" + choice.metric + "'"));
     if (!anyXAxis)
-        return tl::unexpected(Error::forParameter(
-            "--key", sourcePath + ": no run has a model size N, a token count or FLOPs, so nothing can go on a "
-                                  "log axis; give --key N=<param>, --name-pattern, --join <table> or --tokens-per-step"));
+        return tl::unexpected(optionError(sourcePath, "--key",
+                                          "no run has a model size N, a token count or FLOPs, so nothing can go "
+                                          "on a log axis; give --key N=<param>, --name-pattern, --join <table> or "
+                                          "--tokens-per-step"));
     sweep.layout = anyCurve ? "curves" : "final-loss";
     for (std::string& w : logs.warnings)
         sweep.notes.push_back(std::move(w));

@@ -6,7 +6,8 @@
 namespace core {
 
 /// The shortest "%g" text of `v` that reads back (strtod) to exactly the same double: never
-/// rounds a value, never prints more digits than needed ("0.1", "2e+09", "1.8172"). NaN and
+/// rounds a value, never prints more digits than needed ("0.1", "2e+09", "1.8172"), except that
+/// whole digits are written out below 1e7 ("300", not "3e+02"; "2097152"). NaN and
 /// infinities print as "nan", "inf", "-inf". Locale-independent only in the C locale (the CLI's).
 [[nodiscard]] std::string shortestText(double v);
 

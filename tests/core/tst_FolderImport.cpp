@@ -117,6 +117,30 @@ private Q_SLOTS:
         QVERIFY(contents->skipped.empty()); // metadata.tsv is the join, not a skipped file
     }
 
+    void explicitJoinInsideTheFolderIsNotSkipped()
+    {
+        core::ImportOptions options;
+        options.logs.joinTable = kFixture + "/metadata.tsv";
+        auto contents = core::readFolder(kFixture, options);
+        QVERIFY(contents.has_value());
+        QVERIFY(contents->skipped.empty());
+        QCOMPARE(contents->joinColumn, std::string("name"));
+    }
+
+    void columnRolesActAsLogChoices()
+    {
+        // --columns is for run tables; on logs, loss= names the metric and N= the key.
+        core::ImportOptions options;
+        options.columns = {{core::Role::Loss, "train/lm_loss"}, {core::Role::N, "seed"}};
+        auto sweep = core::importFile(kFixture, options);
+        QVERIFY2(sweep.has_value(), sweep ? "" : sweep.error().toString().c_str());
+        QCOMPARE(sweep->runs[1].N, 2.0); // 14m-seed2's seed, as asked
+        options.columns = {{core::Role::Loss, "eval/loss"}};
+        sweep = core::importFile(kFixture, options);
+        QVERIFY(!sweep.has_value());
+        QCOMPARE(sweep.error().parameter, std::string("--metric"));
+    }
+
     void withoutTokensPerStepOnlyNIsKnown()
     {
         auto sweep = core::importFile(kFixture, {});

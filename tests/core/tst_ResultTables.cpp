@@ -124,7 +124,7 @@ private Q_SLOTS:
         in.values = {400.0, 123456.5, 1e6, 1.0 / 3.0};
         QVERIFY(core::formatResultTables(in, core::TableFormat::Csv)
                     .starts_with("section,name,value,standard_error,level,lower,upper\n"
-                                 "parameter,a,400,,,,\nparameter,b,123456.5,,,,\nparameter,c,1e+06,,,,\n"
+                                 "parameter,a,400,,,,\nparameter,b,123456.5,,,,\nparameter,c,1000000,,,,\n"
                                  "parameter,d,0.3333333333333333,,,,\n"));
     }
 

@@ -146,9 +146,10 @@ std::vector<LoggedRun> loggedRunsOf(Sweep sweep)
 
 } // namespace
 
-tl::expected<FolderContents, Error> readFolder(const std::string& folder, const ImportOptions& options,
+tl::expected<FolderContents, Error> readFolder(const std::string& folder, const ImportOptions& given,
                                                const Progress& progress)
 {
+    const ImportOptions options = withColumnRolesAsLogOptions(given);
     std::error_code ec;
     FolderContents out;
     out.folder = folder;
@@ -242,6 +243,12 @@ tl::expected<FolderContents, Error> readFolder(const std::string& folder, const 
         if (!table)
             return tl::unexpected(table.error());
         out.joinTable = std::move(*table);
+        // A join table given inside the folder is not a file that failed to read.
+        const fs::path joined = fs::weakly_canonical(options.logs.joinTable, ec);
+        std::erase_if(out.skipped, [&](const FolderContents::Skipped& s) {
+            std::error_code e2;
+            return fs::weakly_canonical(root / s.path, e2) == joined;
+        });
     } else {
         std::size_t best = 0;
         for (const fs::path& candidate : failedTables) {

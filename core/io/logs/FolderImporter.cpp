@@ -42,9 +42,10 @@ tl::expected<TablePreview, Error> FolderImporter::preview(const std::string& pat
     return out;
 }
 
-tl::expected<Sweep, Error> FolderImporter::read(const std::string& path, const ImportOptions& options,
+tl::expected<Sweep, Error> FolderImporter::read(const std::string& path, const ImportOptions& given,
                                                 const Progress& progress) const
 {
+    const ImportOptions options = withColumnRolesAsLogOptions(given);
     Progress reading;
     if (progress)
         reading = [&progress](double f) { return progress(0.9 * f); };

@@ -85,6 +85,21 @@ std::string describe(const char* what, double v)
 
 } // namespace
 
+ImportOptions withColumnRolesAsLogOptions(ImportOptions options)
+{
+    for (const auto& [role, column] : options.columns) {
+        if (column.empty())
+            continue;
+        if (role == Role::Loss) {
+            if (options.logs.metric.empty())
+                options.logs.metric = column;
+        } else if (role != Role::Run && role != Role::Step) {
+            options.logs.keys.emplace(role, column); // an explicit --key wins
+        }
+    }
+    return options;
+}
+
 tl::expected<MetricChoice, Error> chooseLossMetric(const std::vector<LoggedRun>& runs,
                                                    const RunMetadataOptions& options)
 {

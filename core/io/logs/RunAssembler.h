@@ -14,6 +14,10 @@
 
 namespace core {
 
+/// `options` with its column roles (--columns, meant for run tables) read as run-log choices where
+/// those are unset: loss -> logs.metric, N/D/C/budget/unique_tokens -> logs.keys. Pure.
+[[nodiscard]] ImportOptions withColumnRolesAsLogOptions(ImportOptions options);
+
 /// The metric a set of runs would use as loss under `options`, and the other metrics logged.
 struct MetricChoice {
     std::string metric;               ///< empty when no metric is named like a loss and none was given

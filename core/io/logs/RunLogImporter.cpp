@@ -16,9 +16,10 @@ std::string numberText(double v)
 } // namespace
 
 tl::expected<TablePreview, Error> RunLogImporter::preview(const std::string& path,
-                                                          const ImportOptions& options,
+                                                          const ImportOptions& given,
                                                           std::size_t maxRows) const
 {
+    const ImportOptions options = withColumnRolesAsLogOptions(given);
     auto logs = readLogs(path, {});
     if (!logs)
         return tl::unexpected(logs.error());
@@ -57,7 +58,7 @@ tl::expected<Sweep, Error> RunLogImporter::read(const std::string& path, const I
     auto logs = readLogs(path, reading);
     if (!logs)
         return tl::unexpected(logs.error());
-    return assembleSweep(std::move(*logs), path, std::string(id()), options, progress);
+    return assembleSweep(std::move(*logs), path, std::string(id()), withColumnRolesAsLogOptions(options), progress);
 }
 
 } // namespace core

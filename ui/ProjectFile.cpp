@@ -249,8 +249,13 @@ QByteArray projectToJson(const ProjectState& s, const QString& projectPath, Data
                                        {u"xHi"_s, real(s.chart->xHi)},
                                        {u"yLo"_s, real(s.chart->yLo)},
                                        {u"yHi"_s, real(s.chart->yHi)}};
+    core::ImportOptions import = s.importOptions;
+    if (style == DataPathStyle::Relative && !import.logs.joinTable.empty()) // moves with the project, like the data
+        import.logs.joinTable = QDir::fromNativeSeparators(QFileInfo(projectPath).absoluteDir().relativeFilePath(
+                                                               QString::fromStdString(import.logs.joinTable)))
+                                    .toStdString();
     const QJsonObject dataObject{{u"path"_s, QDir::fromNativeSeparators(data)},
-                                 {u"import"_s, importToJson(s.importOptions)}};
+                                 {u"import"_s, importToJson(import)}};
     QJsonObject root{
         {u"formatVersion"_s, ProjectState::kFormatVersion},
         {u"application"_s, u"ScaleLab %1"_s.arg(QCoreApplication::applicationVersion()).trimmed()},
@@ -308,6 +313,9 @@ tl::expected<ProjectState, ProjectFileError> projectFromJson(const QByteArray& j
     else
         s.dataPath = QDir::cleanPath(QFileInfo(path).isAbsolute() ? path : projectDir.filePath(path));
     s.importOptions = importFromJson(data[u"import"_s]);
+    if (const QString join = QString::fromStdString(s.importOptions.logs.joinTable); !join.isEmpty())
+        s.importOptions.logs.joinTable =
+            QDir::cleanPath(QFileInfo(join).isAbsolute() ? join : projectDir.filePath(join)).toStdString();
     fitFromJson(root[u"fit"_s], s);
 
     const JsonNode view = root[u"view"_s];

@@ -36,7 +36,7 @@ ui::ProjectState fullState(const QString& dataPath)
     logs.metric = "train/lm_loss";
     logs.keys = {{core::Role::N, "model_size"}, {core::Role::D, "hyperparameters.tokens"}};
     logs.namePattern = "(?<N>\\d+m)-seed(?<seed>\\d+)";
-    logs.joinTable = "/data/metadata.tsv";
+    logs.joinTable = (QFileInfo(dataPath).absolutePath() + QStringLiteral("/metadata.tsv")).toStdString();
     logs.joinColumn = "name";
     logs.tokensPerStep = 2097152.0 + 0.1; // not a round number: must survive exactly
     core::FitJobSpec& f = s.fitSpec;
@@ -112,6 +112,7 @@ private Q_SLOTS:
         QCOMPARE(bits(read->importOptions.logs.tokensPerStep), bits(2097152.0 + 0.1));
         QCOMPARE(read->excludedRunIds[1], std::string("ümlaut-run"));
         QCOMPARE(read->dataPath, dir.filePath(QStringLiteral("data/runs.csv")));
+        QCOMPARE(read->importOptions.logs.joinTable, dir.filePath(QStringLiteral("data/metadata.tsv")).toStdString());
         QCOMPARE(read->smoothing, 0.85);
         QCOMPARE(read->seedColumn, QStringLiteral("seed"));
     }
@@ -129,6 +130,8 @@ private Q_SLOTS:
         const auto read = ui::readProjectFile(moved);
         QVERIFY(read.has_value());
         QCOMPARE(read->dataPath, b.filePath(QStringLiteral("sub/data/runs.csv")));
+        QVERIFY2(json.contains("\"joinTable\": \"data/metadata.tsv\""), json.constData()); // the join table too
+        QCOMPARE(read->importOptions.logs.joinTable, b.filePath(QStringLiteral("sub/data/metadata.tsv")).toStdString());
         // Data beside a sibling directory: "../".
         const QByteArray up = ui::projectToJson(s, a.filePath(QStringLiteral("projects/p.scalelab")));
         QVERIFY2(up.contains("\"path\": \"../data/runs.csv\""), up.constData());

@@ -196,6 +196,23 @@ private Q_SLOTS:
         QVERIFY(contains(sweep.error().message, "no run passes the filters (3 runs read)"));
     }
 
+    void eachRunTakesTheFirstKeyItHas()
+    {
+        // One run's size is under "params", the other's under "model_size" (empty cells are not
+        // attached): each resolves, and the convention names both keys.
+        QTemporaryDir dir;
+        logtest::writeFile(dir, QStringLiteral("a.tsv"), "step\tloss\n1\t3.5\n");
+        logtest::writeFile(dir, QStringLiteral("b.tsv"), "step\tloss\n1\t3.25\n");
+        logtest::writeFile(dir, QStringLiteral("runs.tsv"), "name\tparams\tmodel_size\na\t1e8\t\nb\t\t70m\n");
+        auto sweep = core::importFile(dir.path().toStdString());
+        QVERIFY2(sweep.has_value(), sweep ? "" : sweep.error().toString().c_str());
+        QCOMPARE(runNamed(*sweep, "a")->N, 1e8);
+        QCOMPARE(runNamed(*sweep, "b")->N, 7e7);
+        QVERIFY(anyNote(*sweep, "N from 'params' (detected) for 1 of 2 runs"));
+        QVERIFY(anyNote(*sweep, "N from 'model_size' (detected) for 1 of 2 runs"));
+        QCOMPARE(sweep->conventions.parameterCount, std::string("as given in 'params' (1 runs), 'model_size' (1 runs)"));
+    }
+
     void namePatternInsteadOfAJoin()
     {
         QTemporaryDir dir;

@@ -86,33 +86,38 @@ RunQuantities::resolve(const std::vector<LoggedRun>& runs,
 
     for (std::size_t r = 0; r < kRoles.size(); ++r) {
         const Role role = kRoles[r];
-        std::string key;
+        // The keys to try for each run, in order: the given one; else a name-pattern group named
+        // after the role, then every key named like the quantity (most specific name first, the
+        // key most runs have first). A run takes the first that it has and that reads as a number,
+        // so a folder mixing formats (params in one, model_size from a join in another) resolves.
+        std::vector<std::string> keys;
         bool given = false;
         if (auto it = options.keys.find(role); it != options.keys.end() && !it->second.empty()) {
-            key = it->second;
+            keys.push_back(it->second);
             given = true;
-            if (keyRuns.count(key) == 0) {
-                Error e = Error::forParameter("--key", "no run has a parameter '" + key + "' (for "
+            if (keyRuns.count(it->second) == 0) {
+                Error e = Error::forParameter("--key", "no run has a parameter '" + it->second + "' (for "
                                                            + std::string(roleName(role)) + "); parameters: "
                                                            + listKeys(allKeys));
                 return tl::unexpected(std::move(e));
             }
-        } else if (keyRuns.count(std::string(roleName(role))) > 0) {
-            key = std::string(roleName(role)); // a name-pattern group such as (?<N>...)
         } else {
+            if (keyRuns.count(std::string(roleName(role))) > 0)
+                keys.emplace_back(roleName(role));
             for (const std::string& name : candidates(role)) {
-                std::size_t best = 0;
+                std::vector<std::pair<std::size_t, std::string>> named;
                 for (const auto& [k, n] : keyRuns)
-                    if (leaf(k) == name && n > best) {
-                        best = n;
-                        key = k;
-                    }
-                if (!key.empty())
-                    break;
+                    if (leaf(k) == name && k != roleName(role))
+                        named.emplace_back(n, k);
+                std::stable_sort(named.begin(), named.end(),
+                                 [](const auto& a, const auto& b) { return a.first > b.first; });
+                for (auto& [n, k] : named)
+                    keys.push_back(std::move(k));
             }
         }
-        std::size_t fromRun = 0, fromKey = 0;
-        std::vector<std::string> unreadable, missing;
+        std::size_t fromRun = 0;
+        std::vector<std::pair<std::string, std::size_t>> used; // key -> runs it gave, in first-use order
+        std::vector<std::string> unreadable;
         for (std::size_t i = 0; i < runs.size(); ++i) {
             const LoggedRun& run = runs[i];
             const double own = role == Role::N   ? run.N
@@ -125,33 +130,53 @@ RunQuantities::resolve(const std::vector<LoggedRun>& runs,
                 ++fromRun;
                 continue;
             }
-            if (key.empty())
-                continue;
-            const auto found = attributes[i].find(key);
-            if (found == attributes[i].end()) {
-                missing.push_back(run.name);
-                continue;
-            }
-            const double v = numberOf(found->second);
-            if (std::isnan(v))
-                unreadable.push_back(run.name + " ('" + attributeToString(found->second) + "')");
-            else {
+            std::string firstUnreadable;
+            for (const std::string& key : keys) {
+                const auto found = attributes[i].find(key);
+                if (found == attributes[i].end())
+                    continue;
+                const double v = numberOf(found->second);
+                if (std::isnan(v)) {
+                    if (firstUnreadable.empty())
+                        firstUnreadable = "'" + key + "' = '" + attributeToString(found->second) + "'";
+                    continue;
+                }
                 out.m_values[i][r] = v;
-                ++fromKey;
+                auto u = std::find_if(used.begin(), used.end(), [&](const auto& p) { return p.first == key; });
+                if (u == used.end())
+                    used.emplace_back(key, 1);
+                else
+                    ++u->second;
+                break;
             }
+            if (std::isnan(out.m_values[i][r]) && !firstUnreadable.empty())
+                unreadable.push_back(run.name + " (" + firstUnreadable + ")");
         }
         const std::string q(roleName(role));
-        if (fromKey > 0) {
-            out.m_roleColumns[role] = key;
+        std::size_t fromKey = 0;
+        std::string usedText;
+        bool noEmbed = false;
+        for (const auto& [key, n] : used) {
+            fromKey += n;
             out.m_notes.push_back(q + " from '" + key + "'" + (given ? "" : " (detected)") + " for "
-                                  + std::to_string(fromKey) + " of " + std::to_string(runs.size()) + " runs");
+                                  + std::to_string(n) + " of " + std::to_string(runs.size()) + " runs");
+            usedText += (usedText.empty() ? "" : ", ") + ("'" + key + "'")
+                        + (used.size() > 1 ? " (" + std::to_string(n) + " runs)" : std::string());
+            std::string lowered = key;
+            for (char& c : lowered)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            noEmbed = noEmbed || lowered.find("no_embed") != std::string::npos
+                      || lowered.find("non_embed") != std::string::npos || lowered.find("nonembed") != std::string::npos;
         }
+        if (!used.empty())
+            out.m_roleColumns[role] = std::max_element(used.begin(), used.end(), [](const auto& a, const auto& b) {
+                                          return a.second < b.second;
+                                      })->first;
         if (!unreadable.empty()) {
             std::string list;
             for (std::size_t k = 0; k < unreadable.size() && k < 8; ++k)
                 list += (k == 0 ? "" : ", ") + unreadable[k];
-            out.m_notes.push_back(q + ": '" + key + "' is not a number for " + std::to_string(unreadable.size())
-                                  + " runs: " + list);
+            out.m_notes.push_back(q + " is not a number for " + std::to_string(unreadable.size()) + " runs: " + list);
         }
         if (role == Role::N) {
             const std::size_t known = fromRun + fromKey;
@@ -159,21 +184,12 @@ RunQuantities::resolve(const std::vector<LoggedRun>& runs,
                 out.m_notes.push_back("N is unknown for " + std::to_string(runs.size() - known) + " of "
                                       + std::to_string(runs.size())
                                       + " runs (give --key N=<param>, --name-pattern or --join)");
-            if (fromKey > 0) {
-                const std::string k = [&] {
-                    std::string s = key;
-                    for (char& c : s)
-                        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                    return s;
-                }();
-                const bool noEmbed = k.find("no_embed") != std::string::npos || k.find("non_embed") != std::string::npos
-                                     || k.find("nonembed") != std::string::npos;
-                out.m_conventions.parameterCount = std::string(noEmbed ? "without embeddings, " : "")
-                                                   + "as given in '" + key + "'";
-            }
+            if (fromKey > 0)
+                out.m_conventions.parameterCount =
+                    std::string(noEmbed ? "without embeddings, " : "") + "as given in " + usedText;
         }
         if (role == Role::C && fromKey > 0)
-            out.m_conventions.flopFormula = "as given in '" + key + "'";
+            out.m_conventions.flopFormula = "as given in " + usedText;
     }
 
     for (std::size_t i = 0; i < runs.size() && !out.m_hasTokens; ++i) {

@@ -18,9 +18,9 @@
 namespace core {
 
 /// N, D, C, budget and U of each logged run, and the token count of each point: from the run
-/// itself (LoggedRun::N...), else from one attribute key per quantity, chosen once for all runs
-/// (RunMetadataOptions::keys, else a name-pattern group named N, D, C, budget or unique_tokens,
-/// else a key named like the quantity: params, n_params, model_size; tokens, train_tokens...).
+/// itself (LoggedRun::N...), else from an attribute: the key in RunMetadataOptions::keys, else
+/// the first that the run has of a name-pattern group named N, D, C, budget or unique_tokens and
+/// the keys named like the quantity (n_params, params, model_size; train_tokens, tokens...).
 /// Text values are read with their size suffix ("70m"). Pure after resolve(); const use from
 /// several threads is safe.
 class RunQuantities {

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -82,7 +83,7 @@ RunLogsDialog::RunLogsDialog(const QString& path, const core::ImportOptions& cur
     form->addRow(tr("&Loss metric:"), m_metric);
     m_tokensPerStep = new QLineEdit;
     m_tokensPerStep->setObjectName(QStringLiteral("tokensPerStep"));
-    m_tokensPerStep->setPlaceholderText(tr("global batch \u00d7 sequence length, e.g. 2097152"));
+    m_tokensPerStep->setPlaceholderText(tr("global batch \u00d7 sequence length, e.g. 1024 \u00d7 2048"));
     m_tokensPerStep->setToolTip(tr("Tokens = step \u00d7 this, where the log has no token counts"));
     if (current.logs.tokensPerStep > 0)
         m_tokensPerStep->setText(QString::number(current.logs.tokensPerStep, 'g', 17));
@@ -260,12 +261,20 @@ core::RunMetadataOptions RunLogsDialog::logOptions(QString* problem) const
     }
     o.tokensPerStep = 0;
     const QString tokens = m_tokensPerStep->text().trimmed();
-    double value = 0;
     if (!tokens.isEmpty()) {
-        if (core::parseNumber(tokens.toStdString(), value) && std::isfinite(value) && value > 0)
-            o.tokensPerStep = value;
+        // A number, or a product such as "1024 × 2048" or "1024*2048" (batch × sequence length).
+        double product = 1;
+        bool ok = true;
+        for (const QString& factor : tokens.split(QRegularExpression(QStringLiteral("[*\u00d7xX]")))) {
+            double value = 0;
+            ok = ok && core::parseNumber(factor.trimmed().toStdString(), value) && std::isfinite(value) && value > 0;
+            product *= value;
+        }
+        if (ok && std::isfinite(product))
+            o.tokensPerStep = product;
         else if (problem != nullptr)
-            *problem = tr("Tokens per step must be a positive number, not \u201c%1\u201d.").arg(tokens);
+            *problem = tr("Tokens per step must be a positive number or a product such as 1024 \u00d7 2048, "
+                          "not \u201c%1\u201d.").arg(tokens);
     }
     return o;
 }

@@ -71,6 +71,11 @@ private Q_SLOTS:
         tokens->setText(QStringLiteral("lots"));
         QVERIFY(!loadEnabled(dialog));
         QVERIFY(summary(dialog).contains(QStringLiteral("positive number")));
+        tokens->setText(QStringLiteral("1024 \u00d7 2048")); // batch × sequence length
+        QVERIFY(loadEnabled(dialog));
+        QCOMPARE(dialog.options().logs.tokensPerStep, 2097152.0);
+        tokens->setText(QStringLiteral("1024*"));
+        QVERIFY(!loadEnabled(dialog));
         tokens->setText(QStringLiteral("2097152"));
         QVERIFY(loadEnabled(dialog));
         QVERIFY(summary(dialog).contains(QStringLiteral("step × 2097152")));

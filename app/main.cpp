@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QProcess>
 
 #include <cstdio>
 
@@ -16,6 +17,8 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("ScaleLab"));
     QApplication::setApplicationVersion(QStringLiteral(SCALELAB_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/scalelab.svg")));
+    // Matches the window to its desktop entry (icon and grouping on Wayland).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.scalelab.ScaleLab"));
 
     QString error;
     const auto startup = ui::CommandLine::parse(QApplication::arguments(), &error);
@@ -23,6 +26,12 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "scalelab: %s\nTry 'scalelab --help'.\n", error.toLocal8Bit().constData());
         return 2;
     }
+
+    // One window per file: a file manager passes every selected file (Exec=scalelab %F); each
+    // after the first opens in a ScaleLab process of its own.
+    for (const QString& path : startup->morePaths)
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), {path}))
+            std::fprintf(stderr, "scalelab: could not open %s in a new window\n", path.toLocal8Bit().constData());
 
     ui::MainWindow window;
     if (startup->screenshot.isEmpty())

@@ -55,7 +55,7 @@ std::optional<StartupOptions> CommandLine::parse(const QStringList& arguments, Q
         parser.addOption(*o);
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QCoreApplication::translate("CommandLine", "Run table, run log or folder of runs to open (default: the bundled sample)."),
-                                 QStringLiteral("[file]"));
+                                 QStringLiteral("[file...]"));
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -67,12 +67,9 @@ std::optional<StartupOptions> CommandLine::parse(const QStringList& arguments, Q
 
     StartupOptions out;
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1) {
-        *error = QCoreApplication::translate("CommandLine", "Expected at most one file, got %1.").arg(positional.size());
-        return std::nullopt;
-    }
     if (!positional.isEmpty())
         out.path = positional.front();
+    out.morePaths = positional.mid(1); // a file manager's "Open with" on several files (Exec=scalelab %F)
     for (const QString& w : parser.values(where)) {
         const qsizetype eq = w.indexOf(QLatin1Char('='));
         if (eq <= 0) {

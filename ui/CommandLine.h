@@ -13,6 +13,7 @@ namespace ui {
 /// What the GUI was asked to do at start-up.
 struct StartupOptions {
     QString path;                ///< file to open; empty = the bundled sample
+    QStringList morePaths;       ///< further files: each opens in a window of its own (a new process)
     core::ImportOptions options; ///< from --where, --run-key, --metric and --tokens-per-step
     QString screenshot;          ///< --screenshot FILE.png: grab the window after the first load and quit
     QString view;                ///< --view loss|isoflop|allocation|residuals (empty: the default)

@@ -14,6 +14,7 @@
 #include <QSaveFile>
 
 #include <cmath>
+#include <functional>
 #include <cstdint>
 #include <limits>
 
@@ -355,14 +356,40 @@ tl::expected<ProjectState, ProjectFileError> readProjectFile(const QString& path
     return projectFromJson(file.readAll(), path);
 }
 
+namespace {
+std::function<void()>& writeHook()
+{
+    static std::function<void()> hook;
+    return hook;
+}
+} // namespace
+
+void setProjectWriteHookForTests(std::function<void()> hook)
+{
+    writeHook() = std::move(hook);
+}
+
 tl::expected<void, ProjectFileError> writeProjectFile(const ProjectState& state, const QString& path,
                                                       DataPathStyle style)
 {
     QSaveFile file(path);
     const QByteArray json = projectToJson(state, path, style);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return tl::unexpected(
-            ProjectFileError{path, {}, -1, 0, 0, u"cannot write: %1"_s.arg(file.errorString())});
+    const auto failed = [&] {
+        return tl::unexpected(ProjectFileError{path, {}, -1, 0, 0, u"cannot write: %1"_s.arg(file.errorString())});
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return failed();
+    // The bytes go to a temporary file; only commit() renames it over `path`, so a writer killed
+    // at any point leaves the previous file whole (tests pause here, half-way, and kill).
+    const qsizetype half = json.size() / 2;
+    if (file.write(json.constData(), half) != half)
+        return failed();
+    if (writeHook()) {
+        file.flush();
+        writeHook()();
+    }
+    if (file.write(json.constData() + half, json.size() - half) != json.size() - half || !file.commit())
+        return failed();
     return {};
 }
 

@@ -11,6 +11,7 @@
 
 #include <tl/expected.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -99,7 +100,13 @@ enum class DataPathStyle {
 /// Reads and parses the file at `path` (errors as projectFromJson, plus "cannot read").
 [[nodiscard]] tl::expected<ProjectState, ProjectFileError> readProjectFile(const QString& path);
 
-/// Writes `state` to `path` atomically through QSaveFile (the old file stays intact on failure).
+/// Test-only: `hook` runs inside writeProjectFile after half of the bytes are written to the
+/// temporary file and before the rename (commit), so a test can kill the writer there. Empty
+/// (the default) for none. Set it before saving, from the thread that saves.
+void setProjectWriteHookForTests(std::function<void()> hook);
+
+/// Writes `state` to `path` atomically through QSaveFile (the old file stays intact on failure,
+/// and when the writer is killed part-way: only the final rename replaces it).
 /// Error: the file and the reason.
 [[nodiscard]] tl::expected<void, ProjectFileError>
 writeProjectFile(const ProjectState& state, const QString& path,

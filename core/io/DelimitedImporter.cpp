@@ -15,13 +15,7 @@ namespace core {
 
 namespace {
 
-Error emptyFileError(const std::string& path)
-{
-    Error error;
-    error.file = path;
-    error.message = "empty file: no header row; columns found: (none)";
-    return error;
-}
+constexpr char kEmptyFile[] = "empty file: no header row; columns found: (none)";
 
 std::vector<std::string> toStrings(const std::vector<TableCell>& cells)
 {
@@ -66,11 +60,8 @@ tl::expected<TablePreview, Error> DelimitedImporter::preview(const std::string& 
     if (!reader)
         return tl::unexpected(reader.error());
     std::vector<TableCell> cells;
-    auto got = reader->next(cells);
-    if (!got)
-        return tl::unexpected(got.error());
-    if (!*got)
-        return tl::unexpected(emptyFileError(path));
+    if (auto header = readDelimitedHeader(*reader, path, cells, kEmptyFile); !header)
+        return tl::unexpected(header.error());
     TablePreview preview;
     preview.columns = toStrings(cells);
     auto detection = detectColumns(preview.columns, options, path);
@@ -78,7 +69,7 @@ tl::expected<TablePreview, Error> DelimitedImporter::preview(const std::string& 
         return tl::unexpected(detection.error());
     preview.detection = std::move(*detection);
     while (preview.rows.size() < maxRows) {
-        got = reader->next(cells);
+        auto got = reader->next(cells);
         if (!got)
             return tl::unexpected(got.error());
         if (!*got)
@@ -97,11 +88,8 @@ tl::expected<Sweep, Error> DelimitedImporter::read(const std::string& path,
         return tl::unexpected(reader.error());
     std::vector<TableCell> cells;
     cells.reserve(64);
-    auto got = reader->next(cells);
-    if (!got)
-        return tl::unexpected(got.error());
-    if (!*got)
-        return tl::unexpected(emptyFileError(path));
+    if (auto header = readDelimitedHeader(*reader, path, cells, kEmptyFile); !header)
+        return tl::unexpected(header.error());
     const std::size_t fieldCount = cells.size();
     auto builder = TableBuilder::create(path, toStrings(cells), options,
                                         reader->delimiter() == '\t' ? "tsv" : "csv");

@@ -3,6 +3,17 @@
 
 namespace core {
 
+tl::expected<void, Error> readDelimitedHeader(DelimitedRecordReader& reader, const std::string& path,
+                                              std::vector<TableCell>& cells, const std::string& emptyMessage)
+{
+    auto got = reader.next(cells);
+    if (!got)
+        return tl::unexpected(got.error());
+    if (!*got)
+        return tl::unexpected(Error::at(path, 0, 0, emptyMessage));
+    return {};
+}
+
 Error delimitedRaggedError(const std::string& path, const DelimitedRecordReader& reader,
                            const std::vector<TableCell>& cells, std::size_t expected)
 {

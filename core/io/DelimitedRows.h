@@ -6,6 +6,8 @@
 #include "core/io/TableCell.h"
 #include "core/util/Error.h"
 
+#include <tl/expected.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -23,6 +25,15 @@ struct DelimitedRowsEnd {
     } kind = Done;
     Error error;
 };
+
+/// Reads the header record of the freshly opened `reader` of `path` into `cells` (views valid
+/// until the reader's next call). Errors: the reader's (a NUL byte, an unterminated quote, a read
+/// failure), or `emptyMessage` naming `path` (no line or column) when the file holds no record.
+/// Runs on the calling thread.
+[[nodiscard]] tl::expected<void, Error> readDelimitedHeader(DelimitedRecordReader& reader,
+                                                            const std::string& path,
+                                                            std::vector<TableCell>& cells,
+                                                            const std::string& emptyMessage);
 
 /// Error for a row whose field count differs from the header's, at the first extra field or
 /// just past the last one. Thread-safe (pure).

@@ -7,9 +7,9 @@
 #include "core/io/PathUtil.h"
 #include "core/io/ProgressThrottle.h"
 #include "core/io/TableBuilder.h"
+#include "core/io/logs/TextLineReader.h"
 
 #include <algorithm>
-#include <cstring>
 #include <functional>
 #include <unordered_map>
 
@@ -30,42 +30,11 @@ Error errorAt(const std::string& path, std::size_t line, std::size_t column, std
 /// false. Errors for NUL bytes and read failures.
 tl::expected<void, Error> forEachLine(const std::string& path, const LineVisitor& visit)
 {
-    auto file = FileBuffer::open(path);
-    if (!file)
-        return tl::unexpected(file.error());
-    const char* pos = file->begin();
-    if (file->end() - pos >= 3 && std::memcmp(pos, "\xEF\xBB\xBF", 3) == 0)
-        pos += 3;
-    std::size_t lineNumber = 1;
-    for (;;) {
-        const char* end = file->end();
-        const auto* nl = static_cast<const char*>(
-            std::memchr(pos, '\n', static_cast<std::size_t>(end - pos)));
-        if (nl == nullptr && !file->eof()) {
-            if (auto r = file->refill(pos); !r)
-                return tl::unexpected(r.error());
-            pos = file->begin();
-            continue;
-        }
-        if (pos == end)
-            return {};
-        const char* lineEnd = nl != nullptr ? nl : end;
-        std::string_view line(pos, static_cast<std::size_t>(lineEnd - pos));
-        if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos)
-            return tl::unexpected(errorAt(path, lineNumber, nul + 1,
-                                          "binary data (a NUL byte) where JSON text was expected"));
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        if (line.find_first_not_of(" \t") != std::string_view::npos) {
-            auto go = visit(line, lineNumber, file->offsetOf(pos));
-            if (!go)
-                return tl::unexpected(go.error());
-            if (!*go)
-                return {};
-        }
-        pos = nl != nullptr ? nl + 1 : end;
-        ++lineNumber;
-    }
+    return TextLineReader::forEachLine(
+        path, {.nulMessage = "binary data (a NUL byte) where JSON text was expected"},
+        [&visit](std::string_view line, const TextLineReader& reader) {
+            return visit(line, reader.lineNumber(), reader.lineOffset());
+        });
 }
 
 /// The union of the keys of all lines, in order of first appearance.

@@ -3,18 +3,16 @@
 // log_history (NaN and infinities kept, tokens from num_input_tokens_seen), the summary row and the
 // top-level scalars as params, the run named after the output_dir of a checkpoint-<n>, output_dirs
 // and folders of them, sniffing, importFile, and corrupt files giving clear errors.
+#include "core/LogTestUtil.h"
 #include "core/io/Importers.h"
 #include "core/io/logs/HfTrainerStateImporter.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <string>
-#include <variant>
 
 namespace {
 
@@ -106,43 +104,11 @@ const char* const kState = R"({
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 const double kInf = std::numeric_limits<double>::infinity();
 
-void write(const std::string& path, const std::string& text)
-{
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-}
-
-/// Same doubles, NaN equal to NaN.
-bool sameValues(const std::vector<double>& got, const std::vector<double>& want)
-{
-    if (got.size() != want.size())
-        return false;
-    for (std::size_t i = 0; i < got.size(); ++i)
-        if (!(got[i] == want[i] || (std::isnan(got[i]) && std::isnan(want[i]))))
-            return false;
-    return true;
-}
-
-double number(const core::LoggedRun& run, const std::string& key)
-{
-    const auto it = run.params.find(key);
-    if (it == run.params.end() || !std::holds_alternative<double>(it->second))
-        return kNaN;
-    return std::get<double>(it->second);
-}
-
-std::string text(const core::LoggedRun& run, const std::string& key)
-{
-    const auto it = run.params.find(key);
-    if (it == run.params.end() || !std::holds_alternative<std::string>(it->second))
-        return "<none>";
-    return std::get<std::string>(it->second);
-}
-
-bool contains(const std::string& s, const char* part)
-{
-    return s.find(part) != std::string::npos;
-}
+using logtest::contains;
+using logtest::number;
+using logtest::sameValues;
+using logtest::text;
+using logtest::write;
 
 } // namespace
 
@@ -158,16 +124,7 @@ class TestHfTrainerStateImport : public QObject {
     /// readLogs on `text` written to <root>/bad/<name>; must fail. Returns the error.
     core::Error failure(const std::string& name, const std::string& text)
     {
-        const std::string file = path("bad/" + name);
-        write(file, text);
-        auto logs = importer_.readLogs(file, {});
-        if (logs) {
-            QTest::qFail(("no error for " + name).c_str(), __FILE__, __LINE__);
-            return {};
-        }
-        if (logs.error().file != file)
-            QTest::qFail(("error names " + logs.error().file).c_str(), __FILE__, __LINE__);
-        return logs.error();
+        return logtest::readFailure(importer_, path("bad/" + name), text);
     }
 
 private Q_SLOTS:

@@ -27,10 +27,10 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-std::string path(const QTemporaryDir& dir, const std::string& name)
-{
-    return dir.path().toStdString() + "/" + name;
-}
+using logtest::number;
+using logtest::path;
+using logtest::text;
+using logtest::why;
 
 std::string put(const QTemporaryDir& dir, const std::string& name, std::string_view bytes)
 {
@@ -85,23 +85,6 @@ void writeStore(const QTemporaryDir& dir)
     put(dir, "mlruns/.trash/9/meta.yaml", experimentMeta("9", "name: old"));
     put(dir, "mlruns/.trash/9/f0f0/meta.yaml", runMeta("9", "f0f0", "run_name: trashed\n", "1"));
     put(dir, "mlruns/models/m1/meta.yaml", "name: m1\n");
-}
-
-/// The error's text when `result` holds one, else "" (QVERIFY2 evaluates its message always).
-template <typename T>
-std::string why(const T& result)
-{
-    return result.has_value() ? std::string() : result.error().toString();
-}
-
-std::string text(const core::AttributeValue& v)
-{
-    return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : std::string("<number>");
-}
-
-double number(const core::AttributeValue& v)
-{
-    return std::holds_alternative<double>(v) ? std::get<double>(v) : -12345.0;
 }
 
 } // namespace

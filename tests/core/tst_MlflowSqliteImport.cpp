@@ -19,7 +19,6 @@
 #include <cstdint>
 #include <fstream>
 #include <initializer_list>
-#include <iterator>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -101,16 +100,11 @@ private:
     sqlite3* m_db = nullptr;
 };
 
-std::string path(const QTemporaryDir& dir, const std::string& name)
-{
-    return dir.path().toStdString() + "/" + name;
-}
-
-std::string readAll(const std::string& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using logtest::number;
+using logtest::path;
+using logtest::readAll;
+using logtest::text;
+using logtest::why;
 
 void writeAll(const std::string& file, std::string_view bytes)
 {
@@ -149,23 +143,6 @@ INSERT INTO tags VALUES ('mlflow.runName', 'small', 'aaa'), ('mlflow.user', 'roo
                             Metric{"ddd", "loss", 9.0, 1, 0, 0}, Metric{"eee", "loss", 8.0, 1, 0, 0}})
         ok = ok && db.metric(m);
     return ok;
-}
-
-/// The error's text when `result` holds one, else "" (QVERIFY2 evaluates its message always).
-template <typename T>
-std::string why(const T& result)
-{
-    return result.has_value() ? std::string() : result.error().toString();
-}
-
-std::string text(const core::AttributeValue& v)
-{
-    return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : std::string("<number>");
-}
-
-double number(const core::AttributeValue& v)
-{
-    return std::holds_alternative<double>(v) ? std::get<double>(v) : -12345.0;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // numbers), one-point metrics "results[<label>].<key>" labelled by the val_data paths, sniffing
 // against JSON Lines and trainer_state.json, importFile with keys and metric giving a Sweep, corrupt
 // files, and the real per-model files of Gadre et al. (2024) when /work/shared/data is present.
+#include "core/LogTestUtil.h"
 #include "core/io/Importers.h"
 #include "core/io/logs/RunJsonImporter.h"
 #include "core/io/logs/RunJsonReader.h"
@@ -12,10 +13,8 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <string>
-#include <variant>
 
 namespace {
 
@@ -27,33 +26,11 @@ std::string fixture(const char* name)
     return kFixtures + "/" + name;
 }
 
-void write(const std::string& path, const std::string& text)
-{
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string readAll(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-double number(const core::LoggedRun& run, const std::string& key)
-{
-    const auto it = run.params.find(key);
-    if (it == run.params.end() || !std::holds_alternative<double>(it->second))
-        return std::numeric_limits<double>::quiet_NaN();
-    return std::get<double>(it->second);
-}
-
-std::string text(const core::LoggedRun& run, const std::string& key)
-{
-    const auto it = run.params.find(key);
-    if (it == run.params.end() || !std::holds_alternative<std::string>(it->second))
-        return "<none>";
-    return std::get<std::string>(it->second);
-}
+using logtest::contains;
+using logtest::number;
+using logtest::readAll;
+using logtest::text;
+using logtest::write;
 
 /// The single value of a one-point metric (NaN when absent or not one point).
 double metric(const core::LoggedRun& run, const std::string& name)
@@ -62,11 +39,6 @@ double metric(const core::LoggedRun& run, const std::string& name)
     if (s == nullptr || s->size() != 1)
         return std::numeric_limits<double>::quiet_NaN();
     return s->value[0];
-}
-
-bool contains(const std::string& s, const char* part)
-{
-    return s.find(part) != std::string::npos;
 }
 
 core::ImportOptions sweepOptions()
@@ -89,16 +61,7 @@ class TestRunJsonImport : public QObject {
 
     core::Error failure(const std::string& name, const std::string& content)
     {
-        const std::string file = path("bad/" + name);
-        write(file, content);
-        auto logs = importer_.readLogs(file, {});
-        if (logs) {
-            QTest::qFail(("no error for " + name).c_str(), __FILE__, __LINE__);
-            return {};
-        }
-        if (logs.error().file != file)
-            QTest::qFail(("error names " + logs.error().file).c_str(), __FILE__, __LINE__);
-        return logs.error();
+        return logtest::readFailure(importer_, path("bad/" + name), content);
     }
 
 private Q_SLOTS:

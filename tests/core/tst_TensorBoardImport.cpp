@@ -8,7 +8,7 @@
 #include "core/io/TfRecordReader.h"
 #include "core/io/logs/TensorBoardImporter.h"
 
-#include "core/ProtoEncoder.h"
+#include "core/TfEventBuilders.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -21,7 +21,11 @@
 namespace {
 
 using testproto::Bytes;
-using Enc = testproto::Encoder;
+using testproto::doubleEvent;
+using testproto::hparamsEvent;
+using testproto::scalarEvent;
+using testproto::sessionStart;
+using testproto::versionEvent;
 namespace fs = std::filesystem;
 
 Bytes hex(std::initializer_list<int> values)
@@ -62,56 +66,6 @@ Bytes goldenEventFile()
                                text("scalars")});
     return cat({hex({0x18, 0, 0, 0, 0, 0, 0, 0, 0xa3, 0x7f, 0x4b, 0x22}), record1, hex({0x12, 0x4b, 0x36, 0xab}),
                 hex({0x32, 0, 0, 0, 0, 0, 0, 0, 0x24, 0x19, 0x56, 0xec}), record2, hex({0xa5, 0x5b, 0x64, 0x33})});
-}
-
-Bytes versionEvent()
-{
-    return Enc().f64(1, 1.7e9).str(3, "brain.Event:2").out;
-}
-
-/// An Event at `step` with one simple_value scalar.
-Bytes scalarEvent(std::int64_t step, const std::string& tag, float value)
-{
-    const Bytes v = Enc().str(1, tag).f32(2, value).out;
-    return Enc().f64(1, 1.7e9).varint(2, static_cast<std::uint64_t>(step)).bytes(5, Enc().bytes(1, v).out).out;
-}
-
-/// An Event at `step` with a PyTorch double_precision scalar (DT_DOUBLE, double_val packed).
-Bytes doubleEvent(std::int64_t step, const std::string& tag, double value)
-{
-    Enc packed;
-    std::uint64_t bits;
-    std::memcpy(&bits, &value, 8);
-    packed.raw(bits, 8);
-    const Bytes tensor = Enc().varint(1, 2).bytes(6, packed.out).out;
-    const Bytes v = Enc().str(1, tag).bytes(8, tensor).out;
-    return Enc().f64(1, 1.7e9).varint(2, static_cast<std::uint64_t>(step)).bytes(5, Enc().bytes(1, v).out).out;
-}
-
-/// Lightning-style hyperparameters: a "_hparams_/session_start_info" value with plugin "hparams"
-/// whose content is HParamsPluginData{session_start_info{hparams: n_params=7e7 (number),
-/// optimizer="adamw" (string), compile=true (bool)}}, and a DT_FLOAT 0.0 placeholder tensor.
-Bytes hparamsEvent()
-{
-    const auto entry = [](const std::string& key, const Bytes& value) {
-        return Enc().str(1, key).bytes(2, value).out;
-    };
-    const Bytes start = Enc()
-                            .bytes(1, entry("n_params", Enc().f64(2, 7e7).out))
-                            .bytes(1, entry("optimizer", Enc().str(3, "adamw").out))
-                            .bytes(1, entry("compile", Enc().varint(4, 1).out))
-                            .bytes(1, entry("notes", Enc().varint(1, 0).out)) // null: left out
-                            .out;
-    const Bytes content = Enc().varint(1, 0).bytes(3, start).out;
-    const Bytes meta = Enc().bytes(1, Enc().str(1, "hparams").bytes(2, content).out).out;
-    const Bytes tensor = Enc().varint(1, 1).bytes(2, {}).f32(5, 0.0F).out;
-    const Bytes v = Enc().str(1, "_hparams_/session_start_info").bytes(9, meta).bytes(8, tensor).out;
-    return Enc().f64(1, 1.7e9).bytes(5, Enc().bytes(1, v).out).out;
-}
-
-Bytes sessionStart(std::int64_t step)
-{
-    return Enc().f64(1, 1.7e9).varint(2, static_cast<std::uint64_t>(step)).bytes(7, Enc().varint(1, 1).out).out;
 }
 
 Bytes frames(std::initializer_list<Bytes> events)
@@ -216,7 +170,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const fs::path run = fs::path(dir.path().toStdString()) / "lightning" / "version_0";
         writeFile(run / "events.out.tfevents.1.h",
-                  frames({versionEvent(), hparamsEvent(), scalarEvent(100, "val/loss", 3.5F),
+                  frames({versionEvent(), hparamsEvent(true), scalarEvent(100, "val/loss", 3.5F),
                           scalarEvent(200, "val/loss", 3.25F)}));
         auto logs = core::TensorBoardImporter().readLogs(run.string(), {});
         QVERIFY(logs.has_value());

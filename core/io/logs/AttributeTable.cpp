@@ -41,11 +41,10 @@ tl::expected<AttributeTable, Error> readAttributeTable(const std::string& path, 
     AttributeTable table;
     table.path = path;
     std::vector<TableCell> cells;
-    auto header = reader->next(cells);
-    if (!header)
+    if (auto header = readDelimitedHeader(*reader, path, cells,
+                                          "empty file: a table of run attributes needs a header row");
+        !header)
         return tl::unexpected(header.error());
-    if (!*header)
-        return tl::unexpected(Error::at(path, 0, 0, "empty file: a table of run attributes needs a header row"));
     for (const TableCell& c : cells)
         table.columns.emplace_back(c.text);
     for (;;) {

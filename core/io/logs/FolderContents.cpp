@@ -3,6 +3,7 @@
 
 #include "core/io/FileBuffer.h"
 #include "core/io/Importers.h"
+#include "core/io/logs/DirectoryListing.h"
 #include "core/io/logs/RunAttributeSources.h"
 #include "core/io/logs/RunLogImporter.h"
 #include "core/io/logs/RunQuantities.h"
@@ -26,12 +27,6 @@ struct Claim {
     const Importer* importer = nullptr;
     std::uintmax_t bytes = 0;
 };
-
-bool hidden(const fs::path& p)
-{
-    const std::string name = p.filename().string();
-    return !name.empty() && name.front() == '.';
-}
 
 const Importer* bestForDirectory(const fs::path& dir)
 {
@@ -76,14 +71,7 @@ bool firstVisit(const fs::path& dir, std::set<fs::path>& visited)
 void collect(const fs::path& dir, std::vector<Claim>& claims, std::vector<FolderContents::Skipped>& skipped,
              const fs::path& root, std::set<fs::path>& visited)
 {
-    std::vector<fs::path> children;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-         it.increment(ec))
-        if (!hidden(it->path()))
-            children.push_back(it->path());
-    std::sort(children.begin(), children.end());
-    for (const fs::path& child : children) {
+    for (const fs::path& child : listDirectory(dir)) {
         std::error_code typeError;
         if (fs::is_directory(child, typeError)) {
             if (!firstVisit(child, visited))

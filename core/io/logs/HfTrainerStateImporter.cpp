@@ -4,9 +4,9 @@
 #include "core/io/NumberParser.h"
 #include "core/io/PathUtil.h"
 #include "core/io/ProgressThrottle.h"
+#include "core/io/logs/DirectoryListing.h"
 #include "core/io/logs/HfTrainerStateReader.h"
 
-#include <algorithm>
 #include <filesystem>
 #include <string_view>
 
@@ -19,38 +19,17 @@ namespace fs = std::filesystem;
 constexpr std::string_view kStateFile = "trainer_state.json";
 constexpr std::size_t kMaxEntries = 10000; ///< directory entries looked at per directory
 
-bool isFile(const fs::path& p)
-{
-    std::error_code ec;
-    return fs::is_regular_file(p, ec);
-}
-
-bool isDirectory(const fs::path& p)
-{
-    std::error_code ec;
-    return fs::is_directory(p, ec);
-}
-
-/// The subdirectories of `dir`, sorted by name (none when it cannot be listed).
+/// The subdirectories of `dir` that are not hidden, sorted by name (none when it cannot be listed).
 std::vector<fs::path> subdirectories(const fs::path& dir)
 {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    for (std::size_t n = 0; !ec && it != fs::directory_iterator() && n < kMaxEntries; it.increment(ec), ++n) {
-        std::error_code typeError;
-        if (it->is_directory(typeError) && it->path().filename().string().front() != '.')
-            out.push_back(it->path());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+    return listDirectory(dir, isDirectoryEntry, {.maxEntries = kMaxEntries});
 }
 
 /// The trainer_state.json that holds the run in output_dir `dir`: its own, else the one in the
 /// checkpoint-<n> with the largest n; empty when there is none.
 fs::path stateFileOf(const fs::path& dir)
 {
-    if (isFile(dir / kStateFile))
+    if (isRegularFile(dir / kStateFile))
         return dir / kStateFile;
     constexpr std::string_view kCheckpoint = "checkpoint-";
     fs::path best;
@@ -60,7 +39,7 @@ fs::path stateFileOf(const fs::path& dir)
         double step = 0;
         if (name.size() > kCheckpoint.size() && name.compare(0, kCheckpoint.size(), kCheckpoint) == 0
             && parseNumber(std::string_view(name).substr(kCheckpoint.size()), step) && step > bestStep
-            && isFile(sub / kStateFile)) {
+            && isRegularFile(sub / kStateFile)) {
             best = sub / kStateFile;
             bestStep = step;
         }

@@ -84,12 +84,9 @@ tl::expected<LoggedRun, Error> HfTrainerStateReader::read(const std::string& pat
                                                           std::vector<std::string>& warnings)
 {
     rapidjson::Document doc;
-    if (auto parsed = JsonFileParser::parseFile(path, doc); !parsed)
+    if (auto parsed = JsonFileParser::parseObjectFile(path, doc, "a JSON object (a trainer_state.json)");
+        !parsed)
         return tl::unexpected(parsed.error());
-    if (!doc.IsObject())
-        return tl::unexpected(Error::at(path, 0, 0,
-                                        std::string("expected a JSON object (a trainer_state.json), found ")
-                                            + JsonFileParser::typeName(doc)));
     const auto history = doc.FindMember(kLogHistory.data());
     if (history == doc.MemberEnd())
         return tl::unexpected(Error::at(path, 0, 0, "no \"log_history\" key: not a trainer_state.json"));

@@ -149,4 +149,15 @@ tl::expected<void, Error> JsonFileParser::parseFile(const std::string& path, rap
     return parseText(path, text, doc);
 }
 
+tl::expected<void, Error> JsonFileParser::parseObjectFile(const std::string& path, rapidjson::Document& doc,
+                                                          std::string_view expected)
+{
+    if (auto parsed = parseFile(path, doc); !parsed)
+        return parsed;
+    if (!doc.IsObject())
+        return tl::unexpected(
+            fileError(path, "expected " + std::string(expected) + ", found " + typeName(doc)));
+    return {};
+}
+
 } // namespace core

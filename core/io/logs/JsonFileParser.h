@@ -31,6 +31,11 @@ public:
     [[nodiscard]] static tl::expected<void, Error> parseFile(const std::string& path,
                                                              rapidjson::Document& doc,
                                                              std::uint64_t maxBytes = kMaxBytes);
+    /// parseFile, then an error naming `path` unless the document is an object: "expected
+    /// <expected>, found <typeName>" (e.g. expected = "one JSON object describing a run").
+    [[nodiscard]] static tl::expected<void, Error> parseObjectFile(const std::string& path,
+                                                                   rapidjson::Document& doc,
+                                                                   std::string_view expected);
     /// Parses `text` (the contents of `path`, used only for messages) as parseFile does.
     [[nodiscard]] static tl::expected<void, Error> parseText(const std::string& path,
                                                              std::string_view text,

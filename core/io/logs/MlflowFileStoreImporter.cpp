@@ -2,6 +2,7 @@
 #include "core/io/logs/MlflowFileStoreImporter.h"
 
 #include "core/io/ProgressThrottle.h"
+#include "core/io/logs/DirectoryListing.h"
 #include "core/io/logs/FlatYaml.h"
 #include "core/io/logs/MlflowMetricFile.h"
 #include "core/io/logs/MlflowRunRecord.h"
@@ -26,31 +27,10 @@ constexpr std::size_t kSniffChildren = 64;
 
 enum class Kind { Unknown, Store, Experiment, Run };
 
-bool isDir(const fs::path& p)
+/// The subdirectories of `dir`, hidden ones too, sorted by name; the first `limit` found.
+std::vector<fs::path> subdirectories(const fs::path& dir, std::size_t limit = SIZE_MAX)
 {
-    std::error_code ec;
-    return fs::is_directory(p, ec);
-}
-
-bool isFile(const fs::path& p)
-{
-    std::error_code ec;
-    return fs::is_regular_file(p, ec);
-}
-
-/// The subdirectories (or, with files = true, the regular files) of `dir`, sorted by name.
-std::vector<fs::path> children(const fs::path& dir, bool files, std::size_t limit = SIZE_MAX)
-{
-    std::vector<fs::path> out;
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    for (; !ec && it != fs::directory_iterator() && out.size() < limit; it.increment(ec)) {
-        const fs::path p = it->path();
-        if (files ? isFile(p) : isDir(p))
-            out.push_back(p);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+    return listDirectory(dir, isDirectoryEntry, {.skipHidden = false, .maxKept = limit});
 }
 
 bool skippedName(const std::string& name)
@@ -85,7 +65,7 @@ bool isExperimentMeta(const FlatYaml& y)
 std::optional<FlatYaml> metaOf(const fs::path& dir)
 {
     const fs::path meta = dir / "meta.yaml";
-    if (!isFile(meta))
+    if (!isRegularFile(meta))
         return std::nullopt;
     auto y = FlatYaml::read(meta.string());
     if (!y)
@@ -103,7 +83,7 @@ Kind classify(const fs::path& dir)
     }
     if (baseName(dir) == "mlruns")
         return Kind::Store;
-    for (const fs::path& child : children(dir, false, kSniffChildren)) {
+    for (const fs::path& child : subdirectories(dir, kSniffChildren)) {
         if (skippedName(child.filename().string()))
             continue;
         if (auto meta = metaOf(child); meta && isExperimentMeta(*meta))
@@ -139,21 +119,34 @@ void walkFiles(const fs::path& root, const std::string& prefix, int depth,
 {
     if (depth > kMaxDepth)
         return;
-    std::vector<fs::path> entries;
     std::error_code ec;
-    fs::directory_iterator it(root, ec);
-    for (; !ec && it != fs::directory_iterator(); it.increment(ec))
-        entries.push_back(it->path());
-    std::sort(entries.begin(), entries.end());
-    for (const fs::path& p : entries) {
+    for (const fs::path& p : listDirectory(root, {}, {.skipHidden = false})) {
         const std::string key = prefix + p.filename().string();
-        if (fs::is_symlink(p, ec) && isDir(p))
+        if (fs::is_symlink(p, ec) && isDirectory(p))
             continue; // MLflow writes no links; a linked directory could loop
-        if (isDir(p))
+        if (isDirectory(p))
             walkFiles(p, key + "/", depth + 1, out);
-        else if (isFile(p))
+        else if (isRegularFile(p))
             out.emplace_back(key, p);
     }
+}
+
+/// The text of every value file under `dir` (params/, tags/) with its key as walkFiles names
+/// it; a file that cannot be read, or is over 1 MiB, is a warning.
+std::vector<std::pair<std::string, std::string>> readValueFiles(const fs::path& dir,
+                                                                std::vector<std::string>& warnings)
+{
+    std::vector<std::pair<std::string, fs::path>> files;
+    walkFiles(dir, "", 0, files);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [key, path] : files) {
+        auto text = readValueFile(path);
+        if (text)
+            out.emplace_back(key, std::move(*text));
+        else
+            warnings.push_back(text.error().toString());
+    }
+    return out;
 }
 
 /// Reads one run directory into `records` (nothing for a deleted run, a warning for one without
@@ -163,7 +156,7 @@ tl::expected<void, Error> readRun(const fs::path& dir, const std::string& experi
                                   std::vector<MlflowRunRecord>& records)
 {
     const fs::path metaPath = dir / "meta.yaml";
-    if (!isFile(metaPath)) {
+    if (!isRegularFile(metaPath)) {
         logs.warnings.push_back(metaPath.string() + ": missing; not an MLflow run, skipped");
         return {};
     }
@@ -186,29 +179,14 @@ tl::expected<void, Error> readRun(const fs::path& dir, const std::string& experi
     r.run.source = dir.string();
     r.run.format = "mlflow";
 
-    std::vector<std::pair<std::string, fs::path>> files;
-    walkFiles(dir / "params", "", 0, files);
-    for (const auto& [key, path] : files) {
-        auto text = readValueFile(path);
-        if (!text) {
-            logs.warnings.push_back(text.error().toString());
-            continue;
-        }
-        r.run.params[key] = mlflowParamValue(*text);
-    }
-    files.clear();
-    walkFiles(dir / "tags", "", 0, files);
-    for (const auto& [key, path] : files) {
-        auto text = readValueFile(path);
-        if (!text) {
-            logs.warnings.push_back(text.error().toString());
-            continue;
-        }
+    for (const auto& [key, text] : readValueFiles(dir / "params", logs.warnings))
+        r.run.params[key] = mlflowParamValue(text);
+    for (const auto& [key, text] : readValueFiles(dir / "tags", logs.warnings)) {
         if (key == "mlflow.runName" && r.run.name.empty())
-            r.run.name = *text;
-        r.run.params["tags." + key] = mlflowParamValue(*text);
+            r.run.name = text;
+        r.run.params["tags." + key] = mlflowParamValue(text);
     }
-    files.clear();
+    std::vector<std::pair<std::string, fs::path>> files;
     walkFiles(dir / "metrics", "", 0, files);
     for (const auto& [key, path] : files) {
         LoggedSeries& series = r.run.seriesFor(key);
@@ -234,7 +212,7 @@ void addExperiment(const fs::path& dir, const FlatYaml& meta, std::vector<RunDir
     if (id.empty())
         id = dir.filename().string();
     const std::string name = meta.value("name", id);
-    for (const fs::path& child : children(dir, false))
+    for (const fs::path& child : subdirectories(dir))
         if (!experimentNonRun(child.filename().string()))
             runs.push_back({child, id, name.empty() ? id : name});
 }
@@ -250,7 +228,7 @@ double MlflowFileStoreImporter::sniff(std::string_view path, std::string_view he
 
 double MlflowFileStoreImporter::sniffDirectory(const std::string& dir) const
 {
-    if (!isDir(dir))
+    if (!isDirectory(dir))
         return 0.0;
     return classify(dir) == Kind::Unknown ? 0.0 : 0.95;
 }
@@ -258,13 +236,13 @@ double MlflowFileStoreImporter::sniffDirectory(const std::string& dir) const
 tl::expected<RunLogs, Error> MlflowFileStoreImporter::readLogs(const std::string& path,
                                                                const Progress& progress) const
 {
-    if (!isDir(path))
+    if (!isDirectory(path))
         return tl::unexpected(Error::at(path, 0, 0,
                                         "not a directory: the MLflow file store is an mlruns/ "
                                         "directory, an experiment directory or a run directory"));
     const fs::path root(path);
     // A meta.yaml here that does not parse is the error to report, not "not a store".
-    if (const fs::path meta = root / "meta.yaml"; isFile(meta))
+    if (const fs::path meta = root / "meta.yaml"; isRegularFile(meta))
         if (auto parsed = FlatYaml::read(meta.string()); !parsed)
             return tl::unexpected(parsed.error());
     RunLogs logs;
@@ -275,11 +253,11 @@ tl::expected<RunLogs, Error> MlflowFileStoreImporter::readLogs(const std::string
                                         "not an MLflow file store: no meta.yaml of an experiment or "
                                         "a run here or in its subdirectories"));
     case Kind::Store:
-        for (const fs::path& child : children(root, false)) {
+        for (const fs::path& child : subdirectories(root)) {
             if (skippedName(child.filename().string()))
                 continue;
             const fs::path metaPath = child / "meta.yaml";
-            if (!isFile(metaPath)) {
+            if (!isRegularFile(metaPath)) {
                 logs.warnings.push_back(metaPath.string()
                                         + ": missing; not an MLflow experiment, skipped");
                 continue;

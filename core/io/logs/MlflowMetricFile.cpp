@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/logs/MlflowMetricFile.h"
 
-#include "core/io/FileBuffer.h"
+#include "core/io/logs/TextLineReader.h"
 
 #include <fast_float/fast_float.h>
 
 #include <array>
 #include <charconv>
 #include <cstdint>
-#include <cstring>
 #include <system_error>
+#include <utility>
 
 namespace core {
 
@@ -106,42 +106,21 @@ bool parseMlflowMetricLine(std::string_view line, double& step, double& value,
 
 tl::expected<void, Error> readMlflowMetricFile(const std::string& path, LoggedSeries& series)
 {
-    auto file = FileBuffer::open(path);
-    if (!file)
-        return tl::unexpected(file.error());
-    const char* pos = file->begin();
-    std::size_t lineNumber = 1;
+    TextLineOptions options;
+    options.nulMessage = "binary data (a NUL byte) in an MLflow metric file";
+    options.skipByteOrderMark = false; // MLflow writes none; a BOM is an error in the first field
     std::string message;
-    for (;;) {
-        const char* end = file->end();
-        const auto* nl = static_cast<const char*>(
-            std::memchr(pos, '\n', static_cast<std::size_t>(end - pos)));
-        if (nl == nullptr && !file->eof()) {
-            if (auto r = file->refill(pos); !r)
-                return tl::unexpected(r.error());
-            pos = file->begin();
-            continue;
-        }
-        if (pos == end)
-            return {};
-        const char* lineEnd = nl != nullptr ? nl : end;
-        std::string_view line(pos, static_cast<std::size_t>(lineEnd - pos));
-        if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos)
-            return tl::unexpected(Error::at(path, lineNumber, nul + 1,
-                                            "binary data (a NUL byte) in an MLflow metric file"));
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        if (line.find_first_not_of(" \t") != std::string_view::npos) {
+    return TextLineReader::forEachLine(
+        path, std::move(options),
+        [&](std::string_view line, const TextLineReader& reader) -> tl::expected<bool, Error> {
             double step = 0;
             double value = 0;
             std::size_t column = 0;
             if (!parseMlflowMetricLine(line, step, value, column, message))
-                return tl::unexpected(Error::at(path, lineNumber, column, message));
+                return tl::unexpected(Error::at(path, reader.lineNumber(), column, message));
             series.append(step, value);
-        }
-        pos = nl != nullptr ? nl + 1 : end;
-        ++lineNumber;
-    }
+            return true;
+        });
 }
 
 } // namespace core

@@ -53,11 +53,8 @@ tl::expected<void, Error> readDelimited(const std::string& path, RunHistoryBuild
     if (!reader)
         return tl::unexpected(reader.error());
     std::vector<TableCell> cells;
-    auto got = reader->next(cells);
-    if (!got)
-        return tl::unexpected(got.error());
-    if (!*got)
-        return tl::unexpected(Error::at(path, 0, 0, "empty file: no header row"));
+    if (auto header = readDelimitedHeader(*reader, path, cells, "empty file: no header row"); !header)
+        return tl::unexpected(header.error());
     for (const TableCell& cell : cells)
         builder.addColumn(std::string(cell.text));
     if (auto started = builder.start(reader->recordLine()); !started)
@@ -65,7 +62,7 @@ tl::expected<void, Error> readDelimited(const std::string& path, RunHistoryBuild
     const std::size_t fieldCount = cells.size();
     ProgressThrottle throttle(progress, reader->fileSize());
     for (;;) {
-        got = reader->next(cells);
+        auto got = reader->next(cells);
         if (!got)
             return tl::unexpected(got.error());
         if (!*got)
@@ -94,13 +91,11 @@ tl::expected<void, Error> readJsonLines(const std::string& path, RunHistoryBuild
     bool started = false;
     std::string_view line;
     for (;;) {
-        auto got = reader->next(line);
+        auto got = reader->nextNonBlank(line);
         if (!got)
             return tl::unexpected(got.error());
         if (!*got)
             break;
-        if (line.find_first_not_of(" \t") == std::string_view::npos)
-            continue;
         const std::size_t n = reader->lineNumber();
         if (!json.parse(line)) {
             if (started && !reader->lastHadNewline()) {

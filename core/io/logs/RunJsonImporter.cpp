@@ -4,6 +4,7 @@
 #include "core/io/FileBuffer.h"
 #include "core/io/PathUtil.h"
 #include "core/io/ProgressThrottle.h"
+#include "core/io/logs/DirectoryListing.h"
 #include "core/io/logs/RunJsonReader.h"
 
 #include <algorithm>
@@ -52,21 +53,15 @@ bool looksLikeJsonLines(std::string_view head, std::size_t start)
     return first.size() > 1 && first.back() == '}' && next != std::string_view::npos && head[next] == '{';
 }
 
-/// The .json files directly in `dir`, sorted by name.
+/// The .json files directly in `dir` that are not hidden, sorted by name.
 std::vector<fs::path> jsonFiles(const fs::path& dir)
 {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    for (std::size_t n = 0; !ec && it != fs::directory_iterator() && n < kMaxEntries; it.increment(ec), ++n) {
-        std::error_code typeError;
-        const std::string name = it->path().filename().string();
-        if (!name.empty() && name.front() != '.' && lowerExtension(name) == "json"
-            && it->is_regular_file(typeError))
-            out.push_back(it->path());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+    return listDirectory(
+        dir,
+        [](const fs::directory_entry& e) {
+            return lowerExtension(e.path().filename().string()) == "json" && isRegularFileEntry(e);
+        },
+        {.maxEntries = kMaxEntries});
 }
 
 /// The first `bytes` of a file ("" when unreadable).
@@ -115,8 +110,7 @@ tl::expected<RunLogs, Error> RunJsonImporter::readLogs(const std::string& path,
                                                        const Progress& progress) const
 {
     RunLogs logs;
-    std::error_code ec;
-    if (!fs::is_directory(path, ec)) {
+    if (!isDirectory(path)) {
         auto run = RunJsonReader::read(path, logs.warnings);
         if (!run)
             return tl::unexpected(run.error());

@@ -109,12 +109,8 @@ tl::expected<LoggedRun, Error> RunJsonReader::read(const std::string& path,
                                                    std::vector<std::string>& warnings)
 {
     rapidjson::Document doc;
-    if (auto parsed = JsonFileParser::parseFile(path, doc); !parsed)
+    if (auto parsed = JsonFileParser::parseObjectFile(path, doc, "one JSON object describing a run"); !parsed)
         return tl::unexpected(parsed.error());
-    if (!doc.IsObject())
-        return tl::unexpected(Error::at(path, 0, 0,
-                                        std::string("expected one JSON object describing a run, found ")
-                                            + JsonFileParser::typeName(doc)));
     LoggedRun run;
     run.source = path;
     run.format = "run-json";

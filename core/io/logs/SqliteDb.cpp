@@ -161,18 +161,7 @@ tl::expected<SqliteStatement, Error> SqliteDb::prepare(std::string_view sql) con
 
 tl::expected<std::vector<std::string>, Error> SqliteDb::tables() const
 {
-    auto statement = prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    if (!statement)
-        return tl::unexpected(statement.error());
-    std::vector<std::string> names;
-    for (;;) {
-        auto row = statement->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            return names;
-        names.push_back(statement->text(0));
-    }
+    return texts("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", 0);
 }
 
 tl::expected<std::vector<std::string>, Error> SqliteDb::columns(const std::string& table) const
@@ -181,17 +170,22 @@ tl::expected<std::vector<std::string>, Error> SqliteDb::columns(const std::strin
     for (char c : table)
         quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     quoted += '"';
-    auto statement = prepare("PRAGMA table_info(" + quoted + ")");
+    return texts("PRAGMA table_info(" + quoted + ")", 1);
+}
+
+tl::expected<std::vector<std::string>, Error> SqliteDb::texts(std::string_view sql, int column) const
+{
+    auto statement = prepare(sql);
     if (!statement)
         return tl::unexpected(statement.error());
-    std::vector<std::string> names;
+    std::vector<std::string> out;
     for (;;) {
         auto row = statement->step();
         if (!row)
             return tl::unexpected(row.error());
         if (!*row)
-            return names;
-        names.push_back(statement->text(1));
+            return out;
+        out.push_back(statement->text(column));
     }
 }
 

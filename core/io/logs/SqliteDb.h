@@ -45,6 +45,8 @@ public:
 
 private:
     SqliteDb(sqlite3* db, std::string path) noexcept : m_db(db), m_path(std::move(path)) {}
+    /// Column `column` (0-based) of every row of the query `sql`, as text.
+    [[nodiscard]] tl::expected<std::vector<std::string>, Error> texts(std::string_view sql, int column) const;
 
     sqlite3* m_db = nullptr;
     std::string m_path;

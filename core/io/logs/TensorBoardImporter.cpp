@@ -4,6 +4,7 @@
 #include "core/io/Crc32c.h"
 #include "core/io/TfEvent.h"
 #include "core/io/TfRecordReader.h"
+#include "core/io/logs/DirectoryListing.h"
 
 #include <algorithm>
 #include <cstring>
@@ -26,19 +27,15 @@ bool isEventFileName(const std::string& name)
     return name.find("tfevents") != std::string::npos;
 }
 
-/// The event files directly in `dir`, in name order.
+/// The event files directly in `dir` (hidden ones too), in name order.
 std::vector<fs::path> eventFilesIn(const fs::path& dir)
 {
-    std::vector<fs::path> files;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        std::error_code typeError;
-        if (it->is_regular_file(typeError) && isEventFileName(it->path().filename().string()))
-            files.push_back(it->path());
-    }
-    std::sort(files.begin(), files.end(),
-              [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
-    return files;
+    return listDirectory(
+        dir,
+        [](const fs::directory_entry& e) {
+            return isRegularFileEntry(e) && isEventFileName(e.path().filename().string());
+        },
+        {.skipHidden = false});
 }
 
 tl::expected<std::vector<std::byte>, Error> readWhole(const fs::path& path)

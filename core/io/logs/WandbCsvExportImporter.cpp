@@ -56,11 +56,8 @@ tl::expected<RunLogs, Error> WandbCsvExportImporter::readLogs(const std::string&
     if (!reader)
         return tl::unexpected(reader.error());
     std::vector<TableCell> cells;
-    auto got = reader->next(cells);
-    if (!got)
-        return tl::unexpected(got.error());
-    if (!*got)
-        return tl::unexpected(Error::at(path, 0, 0, "empty file: no header row"));
+    if (auto header = readDelimitedHeader(*reader, path, cells, "empty file: no header row"); !header)
+        return tl::unexpected(header.error());
     if (!isStepName(cells.front().text))
         return tl::unexpected(Error::at(path, cells.front().line, cells.front().column,
                                         "not a W&B chart export: the first column is '" +
@@ -100,7 +97,7 @@ tl::expected<RunLogs, Error> WandbCsvExportImporter::readLogs(const std::string&
     ProgressThrottle throttle(progress, reader->fileSize());
     std::size_t rows = 0;
     for (;;) {
-        got = reader->next(cells);
+        auto got = reader->next(cells);
         if (!got)
             return tl::unexpected(got.error());
         if (!*got)

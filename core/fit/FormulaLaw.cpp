@@ -142,7 +142,11 @@ FormulaLaw::create(std::string expression, std::vector<std::pair<std::string, do
             || std::find(kInputs.begin(), kInputs.end(), name) != kInputs.end())
             return tl::make_unexpected(formulaError("parameter name '" + name
                 + "' is reserved (x, N, D, C, pi, _pi, _e)"));
-        if (std::any_of(specs.begin(), specs.end(), [&](const ParameterSpec& s) { return s.name == name; }))
+        // Compared by hand, not in a lambda: clang before 16 cannot capture a structured binding.
+        bool twice = false;
+        for (const ParameterSpec& earlier : specs)
+            twice = twice || earlier.name == name;
+        if (twice)
             return tl::make_unexpected(formulaError("parameter '" + name + "' is given twice"));
         ParameterSpec s;
         s.name = name;

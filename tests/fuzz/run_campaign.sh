@@ -8,6 +8,7 @@
 # Per target, in build/fuzz/campaign/<target>/: new inputs in corpus/ (the committed seeds in
 # tests/fuzz/corpus/<target> are read, never written), crash-*/timeout-*/leak-*/oom-* files, and
 # fuzz-0.log (libFuzzer's output; its last lines hold executions, coverage and corpus size).
+# Extra libFuzzer flags may be given in SCALELAB_FUZZ_FLAGS (e.g. -use_value_profile=1).
 # Afterwards `tests/fuzz/run_campaign.sh merge [TARGET...]` adds the campaign inputs that reach new
 # coverage to tests/fuzz/corpus/<target> (libFuzzer -merge=1), which CI replays.
 set -euo pipefail
@@ -43,7 +44,7 @@ for t in "${targets[@]}"; do
   fi
   echo "== $t: $seconds s ($(date -u +%FT%TZ))"
   (cd "$work" && "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -jobs=1 -workers=1 \
-     -print_final_stats=1 -artifact_prefix="$work/" "$work/corpus" "$src/tests/fuzz/corpus/$t" \
+     -print_final_stats=1 ${SCALELAB_FUZZ_FLAGS:-} -artifact_prefix="$work/" "$work/corpus" "$src/tests/fuzz/corpus/$t" \
      >/dev/null 2>&1) || true
   grep -E "^#[0-9]+[[:space:]]+(DONE|INITED)|^Done|stat::|ERROR|SUMMARY" \
     "$work/fuzz-0.log" | tail -n 8 || true

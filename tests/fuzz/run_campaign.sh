@@ -37,7 +37,7 @@ for t in "${targets[@]}"; do
   work="$src/build/fuzz/campaign/$t"
   mkdir -p "$work/corpus"
   if [[ $mode == merge ]]; then
-    "$exe" -merge=1 -timeout=10 -rss_limit_mb=2048 "$src/tests/fuzz/corpus/$t" "$work/corpus" \
+    "$exe" -merge=1 -use_counters=0 -timeout=10 -rss_limit_mb=2048 "$src/tests/fuzz/corpus/$t" "$work/corpus" \
       >"$work/merge.log" 2>&1
     tail -n 1 "$work/merge.log"
     continue

@@ -2,7 +2,6 @@
 #include "ui/LogLogChartView.h"
 
 #include "core/plot/Decimator.h"
-#include "core/plot/SeedBands.h"
 #include "ui/ChartNavigator.h"
 #include "ui/ChartStyle.h"
 #include "ui/CurveLayer.h"
@@ -23,7 +22,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 
 namespace ui {
 
@@ -200,13 +198,13 @@ QXYSeries* LogLogChartView::series(int index) const
         return nullptr;
     if (index < curveCount())
         return nullptr; // curves are drawn by the CurveLayer, not as series
-    return m_markers[static_cast<std::size_t>(index - curveCount())].series;
+    return m_markerSeries[static_cast<std::size_t>(index - curveCount())];
 }
 
 int LogLogChartView::pointCount(int index) const
 {
     if (index >= 0 && index < curveCount())
-        return static_cast<int>(m_curves[static_cast<std::size_t>(index)].shown.size());
+        return static_cast<int>(m_content.curves[static_cast<std::size_t>(index)].shown.size());
     const QXYSeries* s = series(index);
     return s == nullptr ? 0 : static_cast<int>(s->count());
 }
@@ -217,15 +215,15 @@ const core::PlotPoints& LogLogChartView::shownPoints(int index) const
     if (index < 0 || index >= seriesCount())
         return kNone;
     if (index < curveCount())
-        return m_curves[static_cast<std::size_t>(index)].shown;
-    return m_markers[static_cast<std::size_t>(index - curveCount())].shown;
+        return m_content.curves[static_cast<std::size_t>(index)].shown;
+    return m_content.markers[static_cast<std::size_t>(index - curveCount())].shown;
 }
 
 int LogLogChartView::markerCount() const
 {
     int n = 0;
-    for (const Markers& m : m_markers)
-        n += static_cast<int>(m.series->count());
+    for (const QScatterSeries* s : m_markerSeries)
+        n += static_cast<int>(s->count());
     return n;
 }
 
@@ -245,78 +243,13 @@ int LogLogChartView::plotWidthPixels() const
 void LogLogChartView::rebuild(bool resetRange)
 {
     chart()->removeAllSeries();
-    m_curves.clear();
-    m_markers.clear();
+    m_markerSeries.clear();
     updateAxisTitles();
 
-    const core::Sweep& sweep = m_document->sweep();
-    const core::XQuantity q = m_document->xQuantity();
-    const ColorScale& scale = m_document->colorScale();
-    const bool perRun = scale.entries().isEmpty();
-
-    std::vector<int> groupOfEntry(static_cast<std::size_t>(scale.entries().size()));
-    for (qsizetype e = 0; e < scale.entries().size(); ++e) {
-        groupOfEntry[static_cast<std::size_t>(e)] = static_cast<int>(m_markers.size());
-        Markers m;
-        m.series = new QScatterSeries;
-        m.series->setName(scale.entries()[e].label);
-        m.series->setColor(scale.entries()[e].color);
-        m_markers.push_back(std::move(m));
-    }
-
-    std::map<int, int> hollowOfEntry; // colour entry -> its excluded (hollow) marker group
-    double xLo = std::numeric_limits<double>::infinity(), xHi = -xLo, yLo = xLo, yHi = -xLo;
-    for (std::size_t i = 0; i < sweep.runs.size(); ++i) {
-        const core::Run& run = sweep.runs[i];
-        if (!m_document->isRunVisible(static_cast<int>(i)) || run.curves.empty())
-            continue;
-        const core::Curve& curve = run.curves.front();
-        if (curve.size() > 1)
-            continue; // curves: addCurves()
-        core::PlotPoints pts = core::logPlotPoints(run, curve, q);
-        if (pts.size() == 0)
-            continue;
-        xLo = std::min(xLo, pts.x.front());
-        xHi = std::max(xHi, pts.x.back());
-        yLo = std::min(yLo, pts.y.front());
-        yHi = std::max(yHi, pts.y.front());
-        const bool excluded = isHollow(static_cast<int>(i));
-        Markers* group = nullptr;
-        if (perRun) {
-            Markers m;
-            m.series = new QScatterSeries;
-            m.series->setName(QString::fromStdString(run.name));
-            m.series->setColor(m_document->runColor(static_cast<int>(i)));
-            m.excluded = excluded;
-            m_markers.push_back(std::move(m));
-            group = &m_markers.back();
-        } else {
-            const int entry = scale.entryOf(i);
-            if (excluded) {
-                auto it = hollowOfEntry.find(entry);
-                if (it == hollowOfEntry.end()) {
-                    Markers m;
-                    m.series = new QScatterSeries;
-                    m.series->setName(scale.entries()[entry].label + tr(" (excluded)"));
-                    m.series->setColor(scale.entries()[entry].color);
-                    m.excluded = true;
-                    it = hollowOfEntry.emplace(entry, static_cast<int>(m_markers.size())).first;
-                    m_markers.push_back(std::move(m));
-                }
-                group = &m_markers[static_cast<std::size_t>(it->second)];
-            } else {
-                group = &m_markers[static_cast<std::size_t>(groupOfEntry[static_cast<std::size_t>(entry)])];
-            }
-        }
-        group->shown.x.push_back(pts.x.front());
-        group->shown.y.push_back(pts.y.front());
-        group->runs.push_back(static_cast<int>(i));
-    }
-
-    addCurves(xLo, xHi, yLo, yHi);
+    m_content = RunPlotContent::build(*m_document, [this](int run) { return isHollow(run); });
     std::vector<CurveLayer::Curve> layerCurves;
-    layerCurves.reserve(m_curves.size());
-    for (const Curve& c : m_curves) {
+    layerCurves.reserve(m_content.curves.size());
+    for (const RunPlotContent::Curve& c : m_content.curves) {
         CurveLayer::Curve lc;
         lc.name = c.name;
         lc.color = c.color;
@@ -324,55 +257,14 @@ void LogLogChartView::rebuild(bool resetRange)
         layerCurves.push_back(std::move(lc));
     }
     m_curveLayer->setCurves(std::move(layerCurves));
-    for (std::size_t k = 0; k < m_markers.size(); ++k) {
-        QScatterSeries* s = m_markers[k].series;
-        s->setMarkerSize(9);
-        if (m_markers[k].excluded) {
-            const QColor line = s->color();
-            s->setColor(Qt::white); // hollow: white fill, the group's colour as the outline
-            s->setBorderColor(line);
-            QPen pen = s->pen();
-            pen.setColor(line);
-            pen.setWidthF(1.6);
-            s->setPen(pen);
-        } else {
-            s->setBorderColor(s->color().darker(150));
-        }
-        s->replace(toLogPoints(m_markers[k].shown));
-        chart()->addSeries(s);
-        s->attachAxis(m_axisX);
-        s->attachAxis(m_axisY);
-        if (m_markers[k].excluded && !perRun)
-            for (QLegendMarker* lm : chart()->legend()->markers(s))
-                lm->setVisible(false);
-        connect(s, &QXYSeries::hovered, this, [this, k](const QPointF& p, bool state) {
-            const Markers& m = m_markers[k];
-            std::size_t best = 0;
-            double bestD = std::numeric_limits<double>::infinity();
-            const QList<QPointF> points = m.series->points();
-            for (qsizetype j = 0; j < points.size(); ++j) {
-                const QPointF d = points[j] - p;
-                if (QPointF::dotProduct(d, d) < bestD) {
-                    bestD = QPointF::dotProduct(d, d);
-                    best = static_cast<std::size_t>(j);
-                }
-            }
-            if (best >= m.runs.size())
-                return;
-            const int r = m.runs[best];
-            const core::Run& run = m_document->sweep().runs[static_cast<std::size_t>(r)];
-            showHoverTip(QString::fromStdString(run.name)
-                             + (m_document->isRunExcluded(r) ? tr(" (excluded from the fit)")
-                                : isHollow(r)               ? tr(" (left out by the fit's settings)")
-                                                            : QString()),
-                         points[static_cast<qsizetype>(best)], state);
-        });
-    }
-    chart()->legend()->setVisible(!perRun);
+    for (std::size_t k = 0; k < m_content.markers.size(); ++k)
+        addMarkerSeries(k);
+    chart()->legend()->setVisible(!m_content.perRun);
 
-    m_dataBox = xLo <= xHi ? std::optional<QRectF>(QRectF(QPointF(std::log10(xLo), std::log10(yLo)),
-                                                          QPointF(std::log10(xHi), std::log10(yHi))))
-                           : std::nullopt;
+    const RunPlotContent& c = m_content;
+    m_dataBox = c.xLo <= c.xHi ? std::optional<QRectF>(QRectF(QPointF(std::log10(c.xLo), std::log10(c.yLo)),
+                                                              QPointF(std::log10(c.xHi), std::log10(c.yHi))))
+                               : std::nullopt;
     updateHome();
     if (resetRange)
         resetZoom();
@@ -380,73 +272,59 @@ void LogLogChartView::rebuild(bool resetRange)
     ChartStyle::apply(chart(), ChartStyle::kind(chart())); // style the new series as the rest
 }
 
+void LogLogChartView::addMarkerSeries(std::size_t k)
+{
+    const RunPlotContent::MarkerGroup& group = m_content.markers[k];
+    auto* s = new QScatterSeries;
+    s->setName(group.name);
+    s->setMarkerSize(9);
+    if (group.excluded) {
+        s->setColor(Qt::white); // hollow: white fill, the group's colour as the outline
+        s->setBorderColor(group.color);
+        QPen pen = s->pen();
+        pen.setColor(group.color);
+        pen.setWidthF(1.6);
+        s->setPen(pen);
+    } else {
+        s->setColor(group.color);
+        s->setBorderColor(group.color.darker(150));
+    }
+    s->replace(toLogPoints(group.shown));
+    chart()->addSeries(s);
+    s->attachAxis(m_axisX);
+    s->attachAxis(m_axisY);
+    if (group.legendHidden)
+        for (QLegendMarker* lm : chart()->legend()->markers(s))
+            lm->setVisible(false);
+    m_markerSeries.push_back(s);
+    connect(s, &QXYSeries::hovered, this, [this, k](const QPointF& p, bool state) {
+        const RunPlotContent::MarkerGroup& m = m_content.markers[k];
+        std::size_t best = 0;
+        double bestD = std::numeric_limits<double>::infinity();
+        const QList<QPointF> points = m_markerSeries[k]->points();
+        for (qsizetype j = 0; j < points.size(); ++j) {
+            const QPointF d = points[j] - p;
+            if (QPointF::dotProduct(d, d) < bestD) {
+                bestD = QPointF::dotProduct(d, d);
+                best = static_cast<std::size_t>(j);
+            }
+        }
+        if (best >= m.runs.size())
+            return;
+        const int r = m.runs[best];
+        const core::Run& run = m_document->sweep().runs[static_cast<std::size_t>(r)];
+        showHoverTip(QString::fromStdString(run.name)
+                         + (m_document->isRunExcluded(r) ? tr(" (excluded from the fit)")
+                            : isHollow(r)               ? tr(" (left out by the fit's settings)")
+                                                        : QString()),
+                     points[static_cast<qsizetype>(best)], state);
+    });
+}
+
 namespace {
 constexpr std::size_t kTotalPointBudget = 100'000;
 constexpr int kMinColumnsPerCurve = 50;
 } // namespace
-
-void LogLogChartView::addCurves(double& xLo, double& xHi, double& yLo, double& yHi)
-{
-    const core::Sweep& sweep = m_document->sweep();
-    const core::XQuantity q = m_document->xQuantity();
-    const double smoothing = m_document->smoothing();
-    auto widen = [&](const core::PlotPoints& p) {
-        if (p.size() == 0)
-            return;
-        xLo = std::min(xLo, p.x.front());
-        xHi = std::max(xHi, p.x.back());
-        yLo = std::min(yLo, *std::min_element(p.y.begin(), p.y.end()));
-        yHi = std::max(yHi, *std::max_element(p.y.begin(), p.y.end()));
-    };
-    auto colorOf = [this](int run, int alpha) {
-        QColor c = m_document->runColor(run);
-        c.setAlpha(isHollow(run) ? std::min(alpha, 60) : alpha); // excluded: faint
-        return c;
-    };
-    std::vector<std::size_t> curveRuns;
-    for (std::size_t i = 0; i < sweep.runs.size(); ++i)
-        if (m_document->isRunVisible(static_cast<int>(i)) && !sweep.runs[i].curves.empty()
-            && sweep.runs[i].curves.front().size() > 1)
-            curveRuns.push_back(i);
-    std::vector<char> inBand(sweep.runs.size(), 0);
-    for (core::SeedBand& b : core::seedBands(sweep, curveRuns, m_document->seedColumn().toStdString(), q, smoothing)) {
-        Curve c;
-        c.run = static_cast<int>(b.runs.front());
-        c.name = tr("%1 (mean of %2 seeds)").arg(QString::fromStdString(sweep.runs[b.runs.front()].name)).arg(b.runs.size());
-        c.color = colorOf(c.run, 255);
-        c.bandLower = core::PlotPoints{b.mean.x, b.lower};
-        c.bandUpper = core::PlotPoints{b.mean.x, b.upper};
-        widen(c.bandLower);
-        widen(c.bandUpper);
-        c.full = std::move(b.mean);
-        for (std::size_t r : b.runs)
-            inBand[r] = 1;
-        m_curves.push_back(std::move(c));
-    }
-    for (std::size_t i : curveRuns) {
-        if (inBand[i])
-            continue;
-        core::PlotPoints pts = core::logPlotPoints(sweep.runs[i], sweep.runs[i].curves.front(), q);
-        if (pts.size() == 0)
-            continue;
-        widen(pts);
-        Curve c;
-        c.run = static_cast<int>(i);
-        c.name = QString::fromStdString(sweep.runs[i].name);
-        if (smoothing > 0) { // the raw curve faint behind the smoothed one
-            Curve raw = c;
-            raw.color = colorOf(c.run, 60);
-            raw.faint = true;
-            raw.full = pts;
-            m_curves.push_back(std::move(raw));
-            c.full = core::smoothPlotPoints(pts, smoothing);
-        } else {
-            c.full = std::move(pts);
-        }
-        c.color = colorOf(c.run, 255);
-        m_curves.push_back(std::move(c));
-    }
-}
 
 void LogLogChartView::redecimate()
 {
@@ -457,10 +335,11 @@ void LogLogChartView::redecimate()
     // the chart as a whole stays near kTotalPointBudget points (Qt Charts redraw time grows with points
     // and with series: see bench_chart in docs/PERFORMANCE.md).
     const int width = plotWidthPixels();
-    const int budgetColumns = static_cast<int>(kTotalPointBudget / (4 * std::max<std::size_t>(1, m_curves.size())));
+    std::vector<RunPlotContent::Curve>& curves = m_content.curves;
+    const int budgetColumns = static_cast<int>(kTotalPointBudget / (4 * std::max<std::size_t>(1, curves.size())));
     const int columns = std::max(std::min(width, kMinColumnsPerCurve), std::min(width, budgetColumns));
-    for (std::size_t k = 0; k < m_curves.size(); ++k) {
-        Curve& c = m_curves[k];
+    for (std::size_t k = 0; k < curves.size(); ++k) {
+        RunPlotContent::Curve& c = curves[k];
         c.shown = core::decimateLogMinMax(c.full, xLo, xHi, columns);
         m_curveLayer->setPoints(k, toLogPolygon(c.shown));
         if (c.bandLower.size() > 0)
@@ -471,7 +350,7 @@ void LogLogChartView::redecimate()
 
 void LogLogChartView::scheduleRedecimate()
 {
-    if (!m_curves.empty())
+    if (!m_content.curves.empty())
         m_redecimateTimer.start();
 }
 
@@ -552,43 +431,13 @@ QPointF LogLogChartView::logToView(QPointF p) const
 int LogLogChartView::runAt(QPointF viewPos) const
 {
     constexpr double kPickRadiusPx = 7.0;
-    double best = kPickRadiusPx * kPickRadiusPx;
-    int run = -1;
-    auto consider = [&](double x, double y, int r) {
-        const QPointF d = logToView(QPointF(std::log10(x), std::log10(y))) - viewPos;
-        const double d2 = QPointF::dotProduct(d, d);
-        if (d2 <= best) {
-            best = d2;
-            run = r;
-        }
-    };
-    for (const Markers& m : m_markers)
-        for (std::size_t j = 0; j < m.shown.size(); ++j)
-            consider(m.shown.x[j], m.shown.y[j], m.runs[j]);
-    for (const Curve& c : m_curves)
-        for (std::size_t j = 0; j < c.shown.size(); ++j)
-            consider(c.shown.x[j], c.shown.y[j], c.run);
-    return run;
+    return m_content.runNear(viewPos, kPickRadiusPx, [this](QPointF logPoint) { return logToView(logPoint); });
 }
 
 std::vector<std::size_t> LogLogChartView::runsInViewRect(const QRectF& rect) const
 {
     const QRectF r = rect.normalized();
-    std::vector<std::size_t> runs;
-    auto inside = [&](double x, double y) { return r.contains(logToView(QPointF(std::log10(x), std::log10(y)))); };
-    for (const Markers& m : m_markers)
-        for (std::size_t j = 0; j < m.shown.size(); ++j)
-            if (inside(m.shown.x[j], m.shown.y[j]))
-                runs.push_back(static_cast<std::size_t>(m.runs[j]));
-    for (const Curve& c : m_curves)
-        for (std::size_t j = 0; j < c.shown.size(); ++j)
-            if (inside(c.shown.x[j], c.shown.y[j])) {
-                runs.push_back(static_cast<std::size_t>(c.run));
-                break;
-            }
-    std::sort(runs.begin(), runs.end());
-    runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
-    return runs;
+    return m_content.runsWhere([&](QPointF logPoint) { return r.contains(logToView(logPoint)); });
 }
 
 bool LogLogChartView::toggleExclusionAt(QPointF viewPos)

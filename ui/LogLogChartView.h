@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/plot/PlotPoints.h"
+#include "ui/RunPlotContent.h"
 
 #include <QChartView>
 #include <QColor>
@@ -53,8 +54,8 @@ public:
     /// Indices: curves first, then marker groups. series() is null for a curve (curves are not
     /// Qt series); pointCount() and shownPoints() work for both.
     [[nodiscard]] int seriesCount() const;
-    [[nodiscard]] int curveCount() const { return static_cast<int>(m_curves.size()); }
-    [[nodiscard]] int markerSeriesCount() const { return static_cast<int>(m_markers.size()); }
+    [[nodiscard]] int curveCount() const { return static_cast<int>(m_content.curves.size()); }
+    [[nodiscard]] int markerSeriesCount() const { return static_cast<int>(m_markerSeries.size()); }
     [[nodiscard]] QXYSeries* series(int index) const;
     [[nodiscard]] int pointCount(int index) const;
     /// The points series `index` currently shows, in data units (exact, not round-tripped).
@@ -100,25 +101,6 @@ protected:
     void drawBackground(QPainter* painter, const QRectF& rect) override;
 
 private:
-    struct Curve {
-        core::PlotPoints full;
-        core::PlotPoints shown;
-        int run = -1;
-        QString name;
-        QColor color;
-        bool faint = false;                     ///< the raw curve behind a smoothed one
-        core::PlotPoints bandLower, bandUpper; ///< seed-mates' spread (empty: no band)
-    };
-    /// Adds the curves of the visible runs: seed-mates as mean curves with bands, others raw
-    /// (and smoothed, when the Document asks), and widens [xLo, xHi] x [yLo, yHi] to them.
-    void addCurves(double& xLo, double& xHi, double& yLo, double& yHi);
-    struct Markers {
-        QScatterSeries* series = nullptr;
-        core::PlotPoints shown;
-        std::vector<int> runs;
-        bool excluded = false; ///< hollow markers of runs excluded from the fit
-    };
-
     void rebuild(bool resetRange);
     void updateHome();
     /// Excluded by the user or left out by the fit's rules: drawn hollow (markers) or faint (curves).
@@ -127,14 +109,16 @@ private:
     void scheduleRedecimate();
     void updateAxisTitles();
     void showHoverTip(const QString& name, QPointF logPoint, bool state);
+    /// Adds marker group `k` of m_content to the chart as a scatter series (hollow if excluded).
+    void addMarkerSeries(std::size_t k);
 
     Document* m_document;
     LogTickAxis* m_axisX;
     LogTickAxis* m_axisY;
-    CurveLayer* m_curveLayer; ///< draws m_curves; a child item of the chart
+    CurveLayer* m_curveLayer; ///< draws m_content.curves; a child item of the chart
     OverlayLayer* m_overlay;  ///< the fit's curves and markers; a child item of the chart
-    std::vector<Curve> m_curves;
-    std::vector<Markers> m_markers;
+    RunPlotContent m_content;
+    std::vector<QScatterSeries*> m_markerSeries; ///< one per m_content.markers group; owned by the chart
     std::vector<char> m_leftOutByFit;
     std::optional<QRectF> m_dataBox; ///< log10 extent of the plotted points
     std::optional<QPointF> m_homeExtra;

@@ -36,9 +36,13 @@ std::string printableExcerpt(std::string_view text)
 
 Error notANumberError(const std::string& path, const TableCell& cell, std::string_view column)
 {
-    return Error::at(path, cell.line, cell.column,
-                     "'" + printableExcerpt(cell.text) + "' is not a number (column '" + std::string(column) +
-                         "')");
+    // Appended piece by piece: GCC 12's -Wrestrict misfires on "'" + std::string&& at -O3.
+    std::string message(1, '\'');
+    message += printableExcerpt(cell.text);
+    message += "' is not a number (column '";
+    message += column;
+    message += "')";
+    return Error::at(path, cell.line, cell.column, message);
 }
 
 } // namespace core

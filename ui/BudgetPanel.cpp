@@ -4,6 +4,7 @@
 #include "core/alloc/ComputeOptimal.h"
 #include "core/io/NumberParser.h"
 #include "ui/NumberFormat.h"
+#include "ui/WrappedLabel.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -52,7 +53,7 @@ BudgetPanel::BudgetPanel(QWidget* parent)
     , m_d(readoutLabel(this))
     , m_ratio(readoutLabel(this))
     , m_loss(readoutLabel(this))
-    , m_message(new QLabel(this))
+    , m_message(new WrappedLabel(this))
     , m_throughputEdit(new QLineEdit(budgetText(kDefaultFlopsPerGpu), this))
     , m_utilisationEdit(new QLineEdit(QString::number(kDefaultUtilisation), this))
     , m_gpuHours(readoutLabel(this))
@@ -61,7 +62,6 @@ BudgetPanel::BudgetPanel(QWidget* parent)
     m_budgetEdit->setToolTip(tr("Training budget C in FLOPs, e.g. 5.76e23, 1e24 or 2.5e+21"));
     m_budgetError->setStyleSheet(QStringLiteral("color: #c0392b;"));
     m_budgetError->hide();
-    m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #c0392b;"));
     m_message->hide();
     m_throughputEdit->setToolTip(
@@ -191,8 +191,8 @@ void BudgetPanel::placeSlider()
 
 void BudgetPanel::showMessage(const QString& text)
 {
-    m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
+    m_message->setWrappedText(text);
 }
 
 void BudgetPanel::recompute()

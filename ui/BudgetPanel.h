@@ -4,6 +4,7 @@
 #include "core/alloc/Allocation.h"
 #include "core/alloc/AllocationIntervals.h"
 #include "core/fit/Law.h"
+#include "ui/WrappedLabel.h"
 
 #include <QString>
 #include <QWidget>
@@ -104,7 +105,7 @@ private:
     QLabel* m_d;
     QLabel* m_ratio;
     QLabel* m_loss;
-    QLabel* m_message;
+    WrappedLabel* m_message; ///< allocation errors, wrapped; its height follows its text
     QLineEdit* m_throughputEdit;
     QLineEdit* m_utilisationEdit;
     QLabel* m_gpuHours;

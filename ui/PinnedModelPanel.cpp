@@ -27,10 +27,9 @@ QLabel* readoutLabel(QWidget* parent)
     return label;
 }
 
-QLabel* errorLabel(QWidget* parent)
+WrappedLabel* errorLabel(QWidget* parent)
 {
-    auto* label = new QLabel(parent);
-    label->setWordWrap(true);
+    auto* label = new WrappedLabel(parent);
     label->setStyleSheet(QStringLiteral("color: #c0392b;"));
     label->hide();
     return label;
@@ -205,14 +204,14 @@ void PinnedModelPanel::onValueEdited()
     if (!core::parseNumber(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), v)
         || !std::isfinite(v) || v <= 0.0) {
         const QString kept = m_values[i] ? tr("keeping %1").arg(m_texts[i]) : tr("nothing pinned yet");
-        m_valueError->setText(current == Pin::ModelSize
+        m_valueError->show();
+        m_valueError->setWrappedText(current == Pin::ModelSize
                                   ? tr("Not a model size: enter a positive number of parameters such as 7B, "
                                        "70e9 or 350M; %1")
                                         .arg(kept)
                                   : tr("Not a token count: enter a positive number of tokens such as 1.4T, "
                                        "2e12 or 300B; %1")
                                         .arg(kept));
-        m_valueError->show();
         return;
     }
     m_valueError->hide();
@@ -223,8 +222,8 @@ void PinnedModelPanel::onValueEdited()
 
 void PinnedModelPanel::showMessage(const QString& text)
 {
-    m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
+    m_message->setWrappedText(text);
 }
 
 void PinnedModelPanel::recompute()

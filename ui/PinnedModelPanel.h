@@ -3,6 +3,7 @@
 
 #include "core/alloc/PinnedAllocation.h"
 #include "core/fit/Law.h"
+#include "ui/WrappedLabel.h"
 
 #include <QString>
 #include <QWidget>
@@ -103,8 +104,8 @@ private:
 
     QComboBox* m_combo;
     QLineEdit* m_edit;
-    QLabel* m_valueError;
-    QLabel* m_message;
+    WrappedLabel* m_valueError;
+    WrappedLabel* m_message;
     QWidget* m_readouts;
     QLabel* m_otherCaption;
     QLabel* m_other;

@@ -175,9 +175,12 @@ tl::expected<HuberChinchillaFit, Error> fitChinchillaHuber(const FitData& data, 
         pool.reserve(threads);
         for (unsigned t = 0; t < threads; ++t)
             pool.emplace_back(work);
+        // progress is called at least once, the last time with 1 (the workers may finish every
+        // start before this thread first looks), so a callback returning false always cancels.
         std::unique_lock lock(mutex);
-        while (done.load() < starts) {
+        for (bool finished = false; !finished;) {
             wake.wait_for(lock, std::chrono::milliseconds(20), [&] { return done.load() == starts; });
+            finished = done.load() == starts;
             if (progress && !progress(static_cast<double>(done.load()) / static_cast<double>(starts))) {
                 cancelled = true;
                 break;

@@ -59,7 +59,8 @@ struct HuberChinchillaFit {
 /// Threading: starts run on options.threads std::jthreads; each start is deterministic and the
 /// reduction is by start index, so the result does not depend on the thread count (nor on the
 /// CPU's vector instructions: see HuberChinchillaObjective). `progress` is
-/// called from the calling thread with the fraction of starts done; returning false cancels.
+/// called from the calling thread with the fraction of starts done, at least once (the last call
+/// has 1 when every start is done); returning false cancels, even on that last call.
 /// Errors (values): fewer than 5 points, missing or mismatched N/D/loss columns, non-finite or
 /// non-positive N, D or loss, delta <= 0, an empty grid, or "cancelled".
 [[nodiscard]] tl::expected<HuberChinchillaFit, Error> fitChinchillaHuber(const FitData& data,

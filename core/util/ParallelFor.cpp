@@ -42,9 +42,13 @@ bool parallelFor(std::size_t count, unsigned threads,
         if (!progress) {
             work();
         } else {
+            // progress is called at least once, the last time with 1 when every index is done (the
+            // workers may finish before this thread first looks), so returning false always cancels.
             std::unique_lock lock(mutex);
-            while (done < count && !stop) {
-                wake.wait_for(lock, std::chrono::milliseconds(50));
+            for (bool finished = false; !finished && !stop;) {
+                if (done < count)
+                    wake.wait_for(lock, std::chrono::milliseconds(50));
+                finished = done == count;
                 const double fraction = static_cast<double>(done) / static_cast<double>(count);
                 lock.unlock();
                 if (!progress(fraction))

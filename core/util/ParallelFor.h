@@ -12,7 +12,8 @@ namespace core {
 /// indices in order. body gets a `stopped` query to poll in long work; it must be safe to call
 /// concurrently for distinct i and should write only to slot i of its output, so that results do
 /// not depend on the thread count. With `progress`, the calling thread only reports the fraction of
-/// indices done (at least every 50 ms) and stops handing out indices once it returns false; without
+/// indices done (at least every 50 ms, and at least once: the last call has 1 when all are done)
+/// and stops handing out indices once it returns false, even after the last one; without
 /// it, the calling thread works too. Returns false when cancelled. Exceptions must not leave body.
 bool parallelFor(std::size_t count, unsigned threads,
                  const std::function<void(std::size_t i, const std::function<bool()>& stopped)>& body,

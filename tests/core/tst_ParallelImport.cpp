@@ -5,10 +5,10 @@
 #include "core/io/DelimitedImporter.h"
 #include "core/io/DelimitedParallelism.h"
 #include "core/io/ImportOptions.h"
+#include "SweepInvariants.h"
 
 #include <QtTest>
 
-#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -34,76 +34,6 @@ tl::expected<core::Sweep, core::Error> load(const std::string& path, unsigned th
     return importer(threads).read(path, options, {});
 }
 
-/// Same value, NaN equal to NaN (and -0 apart from +0: the paths must agree bit for bit).
-bool same(double a, double b)
-{
-    return std::memcmp(&a, &b, sizeof a) == 0 || (std::isnan(a) && std::isnan(b));
-}
-
-bool same(const std::vector<double>& a, const std::vector<double>& b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (!same(a[i], b[i]))
-            return false;
-    return true;
-}
-
-/// Empty when equal, else what differs first.
-std::string difference(const core::Sweep& a, const core::Sweep& b)
-{
-    if (a.sourcePath != b.sourcePath || a.format != b.format || a.layout != b.layout)
-        return "path/format/layout";
-    if (a.roleColumns != b.roleColumns || a.runKeyColumns != b.runKeyColumns)
-        return "roles/run key";
-    if (a.conventions.derived != b.conventions.derived
-        || a.conventions.flopFormula != b.conventions.flopFormula
-        || a.conventions.parameterCount != b.conventions.parameterCount)
-        return "conventions";
-    if (a.runs.size() != b.runs.size())
-        return "run count " + std::to_string(a.runs.size()) + " vs " + std::to_string(b.runs.size());
-    for (std::size_t i = 0; i < a.runs.size(); ++i) {
-        const core::Run& x = a.runs[i];
-        const core::Run& y = b.runs[i];
-        const std::string where = "run " + std::to_string(i) + " (" + x.id + "): ";
-        if (x.id != y.id || x.name != y.name)
-            return where + "id/name " + y.id;
-        if (!same(x.N, y.N) || !same(x.D, y.D) || !same(x.C, y.C) || !same(x.budget, y.budget))
-            return where + "N/D/C/budget";
-        if (x.attributes != y.attributes)
-            return where + "attributes";
-        if (x.curves.size() != y.curves.size())
-            return where + "curve count";
-        for (std::size_t c = 0; c < x.curves.size(); ++c) {
-            const core::Curve& p = x.curves[c];
-            const core::Curve& q = y.curves[c];
-            if (p.metric != q.metric || !same(p.step, q.step) || !same(p.tokens, q.tokens)
-                || !same(p.flops, q.flops) || !same(p.value, q.value))
-                return where + "curve " + std::to_string(c);
-        }
-    }
-    if (a.leftOut.size() != b.leftOut.size())
-        return "left-out count " + std::to_string(a.leftOut.size()) + " vs "
-               + std::to_string(b.leftOut.size());
-    for (std::size_t i = 0; i < a.leftOut.size(); ++i) {
-        const core::LeftOutRow& x = a.leftOut[i];
-        const core::LeftOutRow& y = b.leftOut[i];
-        if (x.line != y.line || x.run != y.run || x.curve != y.curve || x.point != y.point
-            || x.reason != y.reason)
-            return "left-out row " + std::to_string(i) + " (line " + std::to_string(x.line)
-                   + " vs " + std::to_string(y.line) + ")";
-    }
-    return {};
-}
-
-std::string difference(const core::Error& a, const core::Error& b)
-{
-    if (a.toString() != b.toString() || a.parameter != b.parameter)
-        return a.toString() + " vs " + b.toString();
-    return {};
-}
-
 /// Compares the sequential result with the parallel one for 2..7 parts.
 void compareAllSplits(const std::string& path, const core::ImportOptions& options = {})
 {
@@ -111,9 +41,7 @@ void compareAllSplits(const std::string& path, const core::ImportOptions& option
     for (unsigned threads = 2; threads <= 7; ++threads) {
         const auto parallel = load(path, threads, options);
         const std::string context = path + " with " + std::to_string(threads) + " threads: ";
-        QVERIFY2(sequential.has_value() == parallel.has_value(), (context + "result kind").c_str());
-        const std::string diff = sequential ? difference(*sequential, *parallel)
-                                            : difference(sequential.error(), parallel.error());
+        const std::string diff = fuzz::difference(sequential, parallel);
         QVERIFY2(diff.empty(), (context + diff).c_str());
     }
 }
@@ -236,7 +164,7 @@ private Q_SLOTS:
         QVERIFY(!otherThread);
         QVERIFY(!backwards);
         QCOMPARE(last, 1.0);
-        QVERIFY(difference(*load(path, 1), *sweep).empty());
+        QVERIFY(fuzz::difference(load(path, 1), sweep).empty());
 
         const auto cancelled = importer(2).read(path, {}, [](double) { return false; });
         QVERIFY(!cancelled.has_value());

@@ -59,14 +59,15 @@ std::string sweepDifference(const core::Sweep& a, const core::Sweep& b)
         return "run count " + std::to_string(a.runs.size()) + " vs " + std::to_string(b.runs.size());
     for (std::size_t i = 0; i < a.runs.size(); ++i)
         if (std::string d = runDifference(a.runs[i], b.runs[i]); !d.empty())
-            return "run " + std::to_string(i) + ": " + d;
+            return "run " + std::to_string(i) + " (" + a.runs[i].id + "): " + d;
     if (a.leftOut.size() != b.leftOut.size())
-        return "left-out count";
+        return "left-out count " + std::to_string(a.leftOut.size()) + " vs " + std::to_string(b.leftOut.size());
     for (std::size_t i = 0; i < a.leftOut.size(); ++i) {
         const core::LeftOutRow& x = a.leftOut[i];
         const core::LeftOutRow& y = b.leftOut[i];
         if (x.line != y.line || x.run != y.run || x.curve != y.curve || x.point != y.point || x.reason != y.reason)
-            return "left-out row " + std::to_string(i);
+            return "left-out row " + std::to_string(i) + " (line " + std::to_string(x.line) + " vs "
+                   + std::to_string(y.line) + ")";
     }
     return {};
 }

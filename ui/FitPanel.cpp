@@ -96,7 +96,7 @@ FitPanel::FitPanel(Document* document, FitController* fits, QWidget* parent)
         e->setToolTip(tr("Fit only points in this range (blank: no limit), e.g. 1e8 or 3e21"));
     auto* form = new QFormLayout;
     form->addRow(tr("Law"), m_law);
-    form->addRow(QString(), m_formula);
+    form->addRow(m_formula);
     form->addRow(tr("x"), m_x);
     form->addRow(tr("Objective"), m_objective);
     form->addRow(tr("Starts"), m_grid);

@@ -79,6 +79,8 @@ LogLogChartView::LogLogChartView(Document* document, QWidget* parent)
     c->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     c->addAxis(m_axisX, Qt::AlignBottom);
     c->addAxis(m_axisY, Qt::AlignLeft);
+    m_axisX->followPlotArea(c);
+    m_axisY->followPlotArea(c);
     m_axisY->setTitleText(tr("Loss (nats/token)"));
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::NoRubberBand);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/LogTickAxis.h"
 
+#include <QFontMetricsF>
+
 #include <cmath>
 
 namespace ui {
@@ -20,6 +22,21 @@ void LogTickAxis::setTickStyle(core::TickStyle style)
         return;
     m_style = style;
     rebuild();
+}
+
+void LogTickAxis::setLengthPx(double px)
+{
+    if (!(px >= 0.0) || std::abs(px - m_lengthPx) < 1.0)
+        return;
+    m_lengthPx = px;
+    rebuild();
+}
+
+void LogTickAxis::followPlotArea(QChart* chart)
+{
+    connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
+        setLengthPx(orientation() == Qt::Vertical ? area.height() : area.width());
+    });
 }
 
 double LogTickAxis::dataMin() const
@@ -45,7 +62,16 @@ void LogTickAxis::rebuild()
     const double lo = dataMin();
     const double hi = dataMax();
     if (std::isfinite(lo) && std::isfinite(hi) && lo > 0 && lo < hi) {
-        const core::LogTicks ticks = core::logTicks(lo, hi);
+        const QFontMetricsF metrics(labelsFont());
+        core::TickLabelRoom room;
+        room.lengthPx = m_lengthPx;
+        if (orientation() == Qt::Vertical)
+            room.extentPx = [h = metrics.height()](const std::string&) { return h; };
+        else
+            room.extentPx = [&metrics](const std::string& text) {
+                return metrics.horizontalAdvance(QString::fromStdString(text));
+            };
+        const core::LogTicks ticks = core::fittedLogTicks(lo, hi, m_style, room);
         setStartValue(min());
         double last = min();
         for (double v : ticks.major) {

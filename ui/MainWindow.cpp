@@ -9,6 +9,7 @@
 #include "ui/PresentationMode.h"
 #include "ui/FitPanel.h"
 #include "ui/DataMenu.h"
+#include "ui/DockScrollArea.h"
 #include "ui/ResultActions.h"
 #include "ui/WindowStatus.h"
 #include "ui/ChartExporter.h"
@@ -46,6 +47,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -101,7 +103,7 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     auto* fitDock = new QDockWidget(tr("Fit"), this);
     fitDock->setObjectName(QStringLiteral("fitDock"));
-    fitDock->setWidget(m_fitPanel);
+    fitDock->setWidget(new DockScrollArea(m_fitPanel, fitDock));
     addDockWidget(Qt::RightDockWidgetArea, fitDock);
     auto* budgetDock = new QDockWidget(tr("Budget"), this);
     budgetDock->setObjectName(QStringLiteral("budgetDock"));
@@ -112,11 +114,10 @@ MainWindow::MainWindow(QWidget* parent)
     budgetColumn->addWidget(m_budget);
     budgetColumn->addWidget(m_pinned);
     budgetColumn->addStretch(1);
-    budgetDock->setWidget(budgetBox);
+    budgetDock->setWidget(new DockScrollArea(budgetBox, budgetDock));
     m_pinned->setBudget(m_budget->budget());
     connect(m_budget, &BudgetPanel::budgetChanged, m_pinned, &PinnedModelPanel::setBudget);
     addDockWidget(Qt::RightDockWidgetArea, budgetDock);
-    resizeDocks({dock, fitDock}, {360, 430}, Qt::Horizontal);
     connect(m_fits, &FitController::busyChanged, this, &MainWindow::updateOverlay); // stale fits are drawn faded
     connect(m_results, &ResultActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 4000); });
     connect(m_fits, &FitController::resultChanged, this, &MainWindow::onFitChanged);
@@ -141,9 +142,20 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
     });
     onDocumentChanged();
-    // A roomy default that still fits a small or projector screen.
-    const QSize wanted(1400, 860);
-    resize(screen() ? wanted.boundedTo(screen()->availableGeometry().size() * 0.94) : wanted);
+    // A roomy default that still fits a small or projector screen (the docks scroll rather than
+    // push the window off it), with the chart keeping at least about 40% of the width.
+    // The height is what the docks ask for whole (their size hints, plus the fit summary's six or
+    // so lines that arrive with the first fit), when the screen has it.
+    const int summaryHeight = 6 * fontMetrics().lineSpacing();
+    const QSize wanted(1400, std::max(860, sizeHint().height() + summaryHeight));
+    const QSize size = screen() ? wanted.boundedTo(screen()->availableGeometry().size() * 0.94) : wanted;
+    resize(size);
+    const int runsWidth = std::clamp(size.width() * 27 / 100, 260, 360);
+    const int fitWidth = std::clamp(size.width() * 30 / 100, 320, 430);
+    resizeDocks({dock, fitDock}, {runsWidth, fitWidth}, Qt::Horizontal);
+    // Shared in proportion to what each needs, so that on a short screen both scroll a little.
+    resizeDocks({fitDock, budgetDock}, {fitDock->sizeHint().height() + summaryHeight, budgetDock->sizeHint().height()},
+                Qt::Vertical);
 }
 
 MainWindow::~MainWindow()

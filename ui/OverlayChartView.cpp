@@ -30,7 +30,10 @@ OverlayChartView::OverlayChartView(bool logY, QWidget* parent)
     c->legend()->hide(); // the overlay draws its own legend
     c->addAxis(m_axisX, Qt::AlignBottom);
     c->addAxis(m_axisY, Qt::AlignLeft);
-    if (!logY) {
+    m_axisX->followPlotArea(c);
+    if (logY) {
+        static_cast<LogTickAxis*>(m_axisY)->followPlotArea(c);
+    } else {
         m_axisY->setLabelFormat(QStringLiteral("%.3g"));
         m_axisY->setTickCount(7);
     }

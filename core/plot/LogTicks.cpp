@@ -6,6 +6,7 @@
 #include <vector>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 namespace core {
 
@@ -45,8 +46,8 @@ LogTicks decadeTicks(double lo, double hi, int maxMajor)
     return t;
 }
 
-/// Majors at 1, 2, 5 x 10^k; minors at the other integer multiples.
-LogTicks oneTwoFiveTicks(double lo, double hi)
+/// Majors at the given integer mantissas x 10^k (1, 2, 5 or 1, 3), minors at the other integer multiples.
+LogTicks mantissaTicks(double lo, double hi, const std::vector<int>& majors)
 {
     LogTicks t;
     const int e0 = static_cast<int>(std::floor(std::log10(lo)));
@@ -57,7 +58,7 @@ LogTicks oneTwoFiveTicks(double lo, double hi)
             const double v = m * p;
             if (!inRange(v, lo, hi))
                 continue;
-            (m == 1 || m == 2 || m == 5 ? t.major : t.minor).push_back(v);
+            (std::find(majors.begin(), majors.end(), m) != majors.end() ? t.major : t.minor).push_back(v);
         }
     }
     return t;
@@ -159,9 +160,11 @@ LogTicks logTicks(double lo, double hi, int maxMajor)
     if (decadeMajors >= 3)
         return decadeTicks(lo, hi, maxMajor);
     if (hi / lo >= 10.0) {
-        LogTicks t = oneTwoFiveTicks(lo, hi);
-        if (static_cast<int>(t.major.size()) <= maxMajor)
-            return t;
+        for (const std::vector<int>& set : {std::vector<int>{1, 2, 5}, std::vector<int>{1, 3}}) {
+            LogTicks t = mantissaTicks(lo, hi, set);
+            if (static_cast<int>(t.major.size()) <= maxMajor && t.major.size() >= 2)
+                return t;
+        }
         return decadeTicks(lo, hi, maxMajor);
     }
     if (hi / lo >= 3.0)
@@ -198,6 +201,42 @@ std::string formatTick(double v, TickStyle style)
         return scientific(v);
     }
     return shortest(v);
+}
+
+namespace {
+
+/// Whether every label of `t` fits `room` (see fittedLogTicks).
+bool labelsFit(const LogTicks& t, double lo, double hi, TickStyle style, const TickLabelRoom& room)
+{
+    const double n = static_cast<double>(t.major.size());
+    const double share = room.lengthPx / (n + 1.0) - 2.0 * room.paddingPx;
+    const double scale = room.lengthPx / std::log10(hi / lo);
+    double previousEnd = -std::numeric_limits<double>::infinity();
+    for (double v : t.major) {
+        const double extent = room.extentPx(formatTick(v, style));
+        if (extent > share)
+            return false;
+        const double centre = std::log10(v / lo) * scale;
+        if (centre - extent / 2.0 < previousEnd + 2.0 * room.paddingPx)
+            return false;
+        previousEnd = centre + extent / 2.0;
+    }
+    return true;
+}
+
+} // namespace
+
+LogTicks fittedLogTicks(double lo, double hi, TickStyle style, const TickLabelRoom& room, int maxMajor)
+{
+    maxMajor = std::max(2, maxMajor);
+    if (!room.extentPx || !(room.lengthPx > 0.0))
+        return logTicks(lo, hi, maxMajor);
+    for (int m = maxMajor; m > 2; --m) {
+        LogTicks t = logTicks(lo, hi, m);
+        if (t.major.empty() || labelsFit(t, lo, hi, style, room))
+            return t;
+    }
+    return logTicks(lo, hi, 2);
 }
 
 } // namespace core

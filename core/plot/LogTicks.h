@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,22 @@ enum class TickStyle { Count, Scientific, Plain };
 /// apart. Count: 1K, 10K, 350M, 7B, 1.5T; Scientific: 1e18, 3e21, 2.5e20; Plain: 0.5, 2, 2.25, 1e-5
 /// below 1e-4 and 1e6 above 1e6.
 [[nodiscard]] std::string formatTick(double v, TickStyle style);
+
+/// Room for tick labels along one axis of a chart, in pixels.
+struct TickLabelRoom {
+    double lengthPx = 0;  ///< length of the axis (plot area width or height)
+    double paddingPx = 4; ///< space kept on each side of a label (Qt Charts' label padding)
+    /// Size of a label along the axis: its text width on a horizontal axis, its line height on a
+    /// vertical one. Called from the calling thread only.
+    std::function<double(const std::string&)> extentPx;
+};
+
+/// logTicks(lo, hi, m) for the largest m <= maxMajor whose labels (formatTick(v, style)) all fit
+/// `room` whole: each within an equal share of the axis, lengthPx / (labels + 1) - 2 * paddingPx
+/// (the room Qt Charts gives a category label before it truncates it to "..."), and clear of its
+/// neighbours by 2 * paddingPx at their log positions. When even m = 2 does not fit, the sparsest
+/// ticks (m = 2). Same units and empty result for an invalid range as logTicks.
+[[nodiscard]] LogTicks fittedLogTicks(double lo, double hi, TickStyle style, const TickLabelRoom& room,
+                                      int maxMajor = 8);
 
 } // namespace core

@@ -64,6 +64,53 @@ private Q_SLOTS:
         compareList(t.minor, {3, 4, 6, 7, 8, 9, 30, 40});
     }
 
+    void oneThreeBetweenOneTwoFiveAndDecades()
+    {
+        // 1.5e8..1.2e10 (the bundled sample's N axis): 1-2-5 needs 6 labels; with 5 allowed, 1-3
+        // (even in log: 0.48 and 0.52 of a decade) comes before bare decades.
+        compareList(core::logTicks(1.5e8, 1.2e10, 6).major, {2e8, 5e8, 1e9, 2e9, 5e9, 1e10});
+        compareList(core::logTicks(1.5e8, 1.2e10, 5).major, {3e8, 1e9, 3e9, 1e10});
+        compareList(core::logTicks(1.5e8, 1.2e10, 3).major, {1e9, 1e10});
+    }
+
+    void fittedTicksLabelWhatFits()
+    {
+        // Labels 6 px per character, 4 px padding. Worked by hand from the rule in LogTicks.h:
+        // share = length / (labels + 1) - 8, and neighbours' facing halves plus 8 px must fit
+        // between their log positions.
+        core::TickLabelRoom room;
+        room.paddingPx = 4;
+        room.extentPx = [](const std::string& text) { return 6.0 * static_cast<double>(text.size()); };
+        // 1000 px: the 6 labels of 1-2-5 have 134.9 px each ("200M" is 24 px).
+        room.lengthPx = 1000;
+        compareList(core::fittedLogTicks(1.5e8, 1.2e10, TickStyle::Count, room).major,
+                    {2e8, 5e8, 1e9, 2e9, 5e9, 1e10});
+        // 200 px: 6 labels get 20.6 px each, too few for "200M"; 1-3 gives 4 labels of 32 px, and
+        // 300M-1B are 55 px apart (>= 12 + 6 + 8).
+        room.lengthPx = 200;
+        compareList(core::fittedLogTicks(1.5e8, 1.2e10, TickStyle::Count, room).major, {3e8, 1e9, 3e9, 1e10});
+        // 100 px: 4 labels get 12 px; decades get 25.3 px for "1B" and "10B".
+        room.lengthPx = 100;
+        compareList(core::fittedLogTicks(1.5e8, 1.2e10, TickStyle::Count, room).major, {1e9, 1e10});
+    }
+
+    void fittedTicksOnAVerticalLossAxis()
+    {
+        // Lines 16 px high. 400 px: all 7 plain decimals fit (42 px each; the closest pair, 3.2
+        // and 3.4, is 50 px apart). 120 px: 7 labels get 7 px, steps of 0.25 give 5 labels of
+        // 12 px; steps of 0.5 give 2.5 and 3 (32 px each, 45 px apart).
+        core::TickLabelRoom room;
+        room.extentPx = [](const std::string&) { return 16.0; };
+        room.lengthPx = 400;
+        compareList(core::fittedLogTicks(2.1, 3.4, TickStyle::Plain, room).major, {2.2, 2.4, 2.6, 2.8, 3.0, 3.2, 3.4});
+        room.lengthPx = 120;
+        compareList(core::fittedLogTicks(2.1, 3.4, TickStyle::Plain, room).major, {2.5, 3.0});
+        // Without a length or a measure, the same ticks as logTicks.
+        room.lengthPx = 0;
+        compareList(core::fittedLogTicks(2.1, 3.4, TickStyle::Plain, room).major, core::logTicks(2.1, 3.4).major);
+        QVERIFY(core::fittedLogTicks(3.0, 2.0, TickStyle::Plain, room).major.empty());
+    }
+
     void invalidRangeGivesNothing()
     {
         QVERIFY(core::logTicks(0.0, 1.0).major.empty());

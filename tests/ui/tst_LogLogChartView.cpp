@@ -5,6 +5,8 @@
 #include "ui/LogTickAxis.h"
 #include "ui/TestSweeps.h"
 
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QScatterSeries>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void markersGetExactlyTheValidPoints();
     void rangesArePositiveAndContainData();
     void tickLabels();
+    void narrowChartsNeverTruncateTickLabels();
     void visibilityAndXQuantity();
     void millionPointCurveIsDecimated();
     void manyCurvesShareAPointBudget();
@@ -163,6 +166,51 @@ void TestLogLogChartView::tickLabels()
     QCOMPARE(t.view.axisX()->titleText(), QStringLiteral("Training compute C (FLOPs)"));
     QVERIFY2(t.view.axisX()->categoriesLabels().contains(QStringLiteral("1e20")),
              qPrintable(t.view.axisX()->categoriesLabels().join(QLatin1Char(' '))));
+}
+
+namespace {
+/// Every tick label Qt Charts shows in `view`'s scene, as drawn (truncated ones end in "...").
+QStringList shownAxisLabels(const ui::LogLogChartView& view, const QStringList& categories)
+{
+    QStringList shown;
+    for (QGraphicsItem* item : view.chart()->scene()->items()) {
+        auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+        if (text == nullptr || !text->isVisible())
+            continue;
+        const QString plain = text->toPlainText();
+        if (categories.contains(plain) || plain.endsWith(QStringLiteral("...")))
+            shown << plain;
+    }
+    return shown;
+}
+} // namespace
+
+void TestLogLogChartView::narrowChartsNeverTruncateTickLabels()
+{
+    Shown t(testsweeps::smallFinalLossSweep());
+    QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+    t.view.setVisibleRange(1.5e8, 1.2e10, 2.1, 3.4);
+    // Wide: every 1-2-5 tick and every 0.2 of loss is labelled (core::logTicks' choice).
+    QTRY_COMPARE(t.view.axisX()->categoriesLabels(),
+                 QStringLiteral("200M 500M 1B 2B 5B 10B").split(QLatin1Char(' ')));
+    QCOMPARE(t.view.axisY()->categoriesLabels(), QStringLiteral("2.2 2.4 2.6 2.8 3 3.2 3.4").split(QLatin1Char(' ')));
+    // Narrow (the view's minimum size): Qt Charts would truncate those to "2..." and hide some;
+    // fewer ticks are labelled instead, and every label drawn is whole.
+    t.view.resize(t.view.minimumSize());
+    QTRY_VERIFY(t.view.axisX()->categoriesLabels().size() < 6);
+    QTRY_VERIFY(t.view.axisY()->categoriesLabels().size() < 7);
+    QCoreApplication::processEvents();
+    const QStringList categories = t.view.axisX()->categoriesLabels() + t.view.axisY()->categoriesLabels();
+    QVERIFY2(t.view.axisX()->categoriesLabels().size() >= 2, qPrintable(categories.join(QLatin1Char(' '))));
+    QVERIFY2(t.view.axisY()->categoriesLabels().size() >= 2, qPrintable(categories.join(QLatin1Char(' '))));
+    const QStringList shown = shownAxisLabels(t.view, categories);
+    QVERIFY2(!shown.isEmpty(), "no axis label found in the scene");
+    for (const QString& label : shown)
+        QVERIFY2(!label.endsWith(QStringLiteral("...")),
+                 qPrintable(QStringLiteral("truncated label '%1' among %2").arg(label, shown.join(QLatin1Char(' ')))));
+    // Back to wide: all the labels return.
+    t.view.resize(900, 600);
+    QTRY_COMPARE(t.view.axisX()->categoriesLabels().size(), 6);
 }
 
 void TestLogLogChartView::visibilityAndXQuantity()

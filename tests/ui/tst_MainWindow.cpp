@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/Document.h"
+#include "ui/FitController.h"
 #include "ui/LoadController.h"
 #include "ui/LogLogChartView.h"
 #include "ui/MainWindow.h"
@@ -24,6 +25,7 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void opensBundledSample();
+    void fitsAProjectorScreen();
     void xQuantityActionsAndUndo();
     void exportsPngAndSvg();
     void dropOpensFile();
@@ -83,6 +85,25 @@ void TestMainWindow::opensBundledSample()
     QVERIFY(xLo < 1.57e8 && xHi > 1.17e10); // N spans 157M .. 11.8B in the sample
     QCOMPARE(w.statusText(), QStringLiteral("85 runs, 85 points, 0 rows left out"));
     QCOMPARE(w.windowTitle(), QStringLiteral("marin-dclm-isoflops.csv \u2014 ScaleLab"));
+}
+
+void TestMainWindow::fitsAProjectorScreen()
+{
+    // A 1280x720 projector, less 6% for the desktop's panels (what MainWindow itself asks for on
+    // such a screen). With the sample loaded and fitted, every dock filled, the window must still
+    // fit: the fit and budget docks scroll instead of pushing it taller (before, it needed 913 px).
+    ui::MainWindow w;
+    w.setInteractive(false);
+    w.show();
+    QVERIFY(w.openSample());
+    QVERIFY(waitLoaded(w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.fitController()->result() != nullptr && !w.fitController()->isBusy(), 60000);
+    const QSize screen(1203, 676);
+    const QSize minimum = w.minimumSizeHint().expandedTo(w.minimumSize());
+    QVERIFY2(minimum.width() <= screen.width() && minimum.height() <= screen.height(),
+             qPrintable(QStringLiteral("minimum %1 x %2").arg(minimum.width()).arg(minimum.height())));
+    w.resize(screen);
+    QTRY_COMPARE(w.size(), screen);
 }
 
 void TestMainWindow::xQuantityActionsAndUndo()

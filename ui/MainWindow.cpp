@@ -143,9 +143,9 @@ MainWindow::MainWindow(QWidget* parent)
     });
     onDocumentChanged();
     // A roomy default that still fits a small or projector screen (the docks scroll rather than
-    // push the window off it), with the chart keeping at least about 40% of the width.
-    // The height is what the docks ask for whole (their size hints, plus the fit summary's six or
-    // so lines that arrive with the first fit), when the screen has it.
+    // push the window off it); the docks' widths scale with the window's. The height is what the
+    // docks ask for whole (their size hints, plus the fit summary's six or so lines that arrive
+    // with the first fit), when the screen has it.
     const int summaryHeight = 6 * fontMetrics().lineSpacing();
     const QSize wanted(1400, std::max(860, sizeHint().height() + summaryHeight));
     const QSize size = screen() ? wanted.boundedTo(screen()->availableGeometry().size() * 0.94) : wanted;

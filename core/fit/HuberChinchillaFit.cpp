@@ -4,17 +4,14 @@
 #include "core/fit/FitQuality.h"
 #include "core/fit/HuberChinchillaObjective.h"
 #include "core/fit/Lbfgs.h"
+#include "core/util/ParallelFor.h"
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <chrono>
 #include <cmath>
+#include <functional>
 #include <limits>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 
 namespace core {
 
@@ -147,47 +144,19 @@ tl::expected<HuberChinchillaFit, Error> fitChinchillaHuber(const FitData& data, 
     lopt.extrapolation = kExtrapolation;
 
     std::vector<StartEnd> ends(starts);
-    std::atomic<std::size_t> next{0}, done{0};
-    std::atomic<bool> cancelled{false};
-    std::mutex mutex;
-    std::condition_variable wake;
-    auto work = [&] {
-        for (std::size_t k = next.fetch_add(1); k < starts && !cancelled.load(std::memory_order_relaxed);
-             k = next.fetch_add(1)) {
-            std::size_t rest = k;
-            StartEnd& end = ends[k];
-            end.x[1] = g.b[rest % g.b.size()], rest /= g.b.size();
-            end.x[0] = g.a[rest % g.a.size()], rest /= g.a.size();
-            end.x[2] = g.e[rest % g.e.size()], rest /= g.e.size();
-            end.x[4] = g.beta[rest % g.beta.size()], rest /= g.beta.size();
-            end.x[3] = g.alpha[rest];
-            end.run = minimiseLbfgs(f, end.x, lopt);
-            if (done.fetch_add(1) + 1 == starts) {
-                std::lock_guard lock(mutex);
-                wake.notify_all();
-            }
-        }
+    // Start k is the k-th point of the grid; each writes only ends[k], so the reduction below does
+    // not depend on the thread count. parallelFor reports progress and honours cancel.
+    const auto runStart = [&](std::size_t k, const std::function<bool()>&) {
+        std::size_t rest = k;
+        StartEnd& end = ends[k];
+        end.x[1] = g.b[rest % g.b.size()], rest /= g.b.size();
+        end.x[0] = g.a[rest % g.a.size()], rest /= g.a.size();
+        end.x[2] = g.e[rest % g.e.size()], rest /= g.e.size();
+        end.x[4] = g.beta[rest % g.beta.size()], rest /= g.beta.size();
+        end.x[3] = g.alpha[rest];
+        end.run = minimiseLbfgs(f, end.x, lopt);
     };
-    {
-        unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-        threads = static_cast<unsigned>(std::min<std::size_t>(threads, starts));
-        std::vector<std::jthread> pool;
-        pool.reserve(threads);
-        for (unsigned t = 0; t < threads; ++t)
-            pool.emplace_back(work);
-        // progress is called at least once, the last time with 1 (the workers may finish every
-        // start before this thread first looks), so a callback returning false always cancels.
-        std::unique_lock lock(mutex);
-        for (bool finished = false; !finished;) {
-            wake.wait_for(lock, std::chrono::milliseconds(20), [&] { return done.load() == starts; });
-            finished = done.load() == starts;
-            if (progress && !progress(static_cast<double>(done.load()) / static_cast<double>(starts))) {
-                cancelled = true;
-                break;
-            }
-        }
-    } // joins the workers
-    if (cancelled)
+    if (!parallelFor(starts, opt.threads, runStart, progress))
         return tl::unexpected(Error::forParameter("", "cancelled"));
 
     // Deterministic reduction: lowest objective, ties by start index.

@@ -56,9 +56,9 @@ struct HuberChinchillaFit {
 /// some starts end in, and so the counts, but not the best optimum: on Epoch's 240 points (in the
 /// benchmark's order) 2,103 of the 4,500 starts reach it (2,232 with the plain L-BFGS of the first
 /// version), and the parameters agree with that version's to 2e-9 relative (docs/PERFORMANCE.md).
-/// Threading: starts run on options.threads std::jthreads; each start is deterministic and the
-/// reduction is by start index, so the result does not depend on the thread count (nor on the
-/// CPU's vector instructions: see HuberChinchillaObjective). `progress` is
+/// Threading: starts run through core::parallelFor on options.threads threads; each start is
+/// deterministic and the reduction is by start index, so the result does not depend on the thread
+/// count (nor on the CPU's vector instructions: see HuberChinchillaObjective). `progress` is
 /// called from the calling thread with the fraction of starts done, at least once (the last call
 /// has 1 when every start is done); returning false cancels, even on that last call.
 /// Errors (values): fewer than 5 points, missing or mismatched N/D/loss columns, non-finite or

@@ -14,10 +14,12 @@ struct LogTicks {
 };
 
 /// Ticks for a log axis spanning [lo, hi] (data units, 0 < lo < hi). Over several decades: majors at
-/// powers of ten (thinned to every k-th decade to stay <= maxMajor), minors at 2..9 x 10^k. Within a
-/// decade or two (a narrow loss axis): majors at plain "nice" decimal steps (1, 2, 2.5, 5 x 10^k),
-/// so a loss axis from 2.1 to 3.4 reads 2.2, 2.4, ... 3.4; over a factor of 3 or more, at nice
-/// mantissas spread evenly in log (2.3 to 11 reads 2.5, 3, 4, 5, 6, 8, 10).
+/// powers of ten (thinned to every k-th decade to stay <= maxMajor), minors at 2..9 x 10^k. Over a
+/// factor of 10 but fewer than three powers of ten: 1, 2, 5 x 10^k, or 1, 3 x 10^k when those are
+/// more than maxMajor (1.5e8 to 1.2e10 reads 200M ... 10B, or 300M, 1B, 3B, 10B), else powers of
+/// ten. Within a decade or two (a narrow loss axis): majors at plain "nice" decimal steps (1, 2,
+/// 2.5, 5 x 10^k), so a loss axis from 2.1 to 3.4 reads 2.2, 2.4, ... 3.4; over a factor of 3 or
+/// more, at nice mantissas spread evenly in log (2.3 to 11 reads 2.5, 3, 4, 5, 6, 8, 10).
 [[nodiscard]] LogTicks logTicks(double lo, double hi, int maxMajor = 8);
 
 /// How tick labels look: SI-like suffixes for counts ("350M", "7B", "1.5T"), scientific ("1e21")
